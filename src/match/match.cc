@@ -1,0 +1,101 @@
+#include "match/match.h"
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <algorithm>
+#include <numeric>
+
+namespace claimlint::match {
+
+namespace {
+
+// Pattern indices (into prefilter_refs) that may match `text`. On a Set
+// failure (the DFA ran out of memory) every pattern is a candidate: the
+// prefilter may only err toward candidates.
+std::vector<int> Candidates(const rules::CompiledPack& pack, std::string_view text,
+                            bool use_prefilter) {
+  std::vector<int> candidates;
+  if (use_prefilter) {
+    RE2::Set::ErrorInfo error;
+    if (pack.prefilter().Match(text, &candidates, &error)) {
+      std::sort(candidates.begin(), candidates.end());
+      return candidates;
+    }
+    if (error.kind == RE2::Set::kNoError) return {};  // no match at all
+    candidates.clear();
+  }
+  candidates.resize(pack.prefilter_refs().size());
+  std::iota(candidates.begin(), candidates.end(), 0);
+  return candidates;
+}
+
+void ConfirmInSentence(const rules::CompiledPack& pack, const text::Folded& folded,
+                       const std::vector<int>& candidates, uint32_t sentence_index,
+                       Span sentence, std::vector<Hit>& hits) {
+  std::string_view text = Slice(folded.text, sentence);
+  for (int candidate : candidates) {
+    const rules::PatternRef& ref = pack.prefilter_refs()[candidate];
+    const RE2& re = *pack.rules()[ref.rule].patterns[ref.pattern].re;
+    size_t position = 0;
+    re2::StringPiece match;
+    while (position <= text.size() &&
+           re.Match(text, position, text.size(), RE2::UNANCHORED, &match, 1)) {
+      size_t begin = match.data() - text.data();
+      size_t end = begin + match.size();
+      if (end > begin) {
+        hits.push_back({ref.rule, ref.pattern, sentence_index,
+                        {sentence.begin + static_cast<uint32_t>(begin),
+                         sentence.begin + static_cast<uint32_t>(end)}});
+      }
+      position = end > begin ? end : end + 1;
+    }
+  }
+}
+
+// Keeps one hit per rule where its patterns overlap: the earliest, then
+// the longest, so one claim is one finding.
+void MergeOverlaps(std::vector<Hit>& hits) {
+  std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
+    if (a.rule != b.rule) return a.rule < b.rule;
+    if (a.folded.begin != b.folded.begin) return a.folded.begin < b.folded.begin;
+    if (a.folded.end != b.folded.end) return a.folded.end > b.folded.end;
+    return a.pattern < b.pattern;
+  });
+  std::vector<Hit> kept;
+  for (const Hit& hit : hits) {
+    if (!kept.empty() && kept.back().rule == hit.rule &&
+        hit.folded.begin < kept.back().folded.end) {
+      continue;
+    }
+    kept.push_back(hit);
+  }
+  std::sort(kept.begin(), kept.end(), [](const Hit& a, const Hit& b) {
+    if (a.folded.begin != b.folded.begin) return a.folded.begin < b.folded.begin;
+    if (a.rule != b.rule) return a.rule < b.rule;
+    return a.pattern < b.pattern;
+  });
+  hits = std::move(kept);
+}
+
+}  // namespace
+
+Matches FindMatches(const rules::CompiledPack& pack, const input::Document& document,
+                    const text::Folded& folded, const MatchOptions& options) {
+  Matches matches;
+  for (const input::Block& block : document.blocks) {
+    Span block_folded = folded.to_prose.ToTarget(block.prose);
+    std::vector<int> candidates =
+        Candidates(pack, Slice(folded.text, block_folded), options.use_prefilter);
+    if (candidates.empty()) continue;
+    for (const text::Sentence& sentence : text::SplitSentences(document, folded, block.prose)) {
+      uint32_t index = static_cast<uint32_t>(matches.sentences.size());
+      matches.sentences.push_back(sentence);
+      ConfirmInSentence(pack, folded, candidates, index, sentence.folded, matches.hits);
+    }
+  }
+  MergeOverlaps(matches.hits);
+  return matches;
+}
+
+}  // namespace claimlint::match

@@ -1,0 +1,47 @@
+// The match stage: finds every span of the folded text that a rule pattern
+// matches. An RE2::Set over all patterns runs once per block and proposes
+// candidate patterns; only blocks with candidates are split into sentences,
+// and each candidate is confirmed per sentence with its own RE2, which alone
+// yields hits. A match never crosses a sentence.
+
+#ifndef CLAIMLINT_MATCH_MATCH_H_
+#define CLAIMLINT_MATCH_MATCH_H_
+
+#include <vector>
+
+#include "core/core.h"
+#include "input/input.h"
+#include "rules/rules.h"
+#include "text/text.h"
+
+namespace claimlint::match {
+
+struct Hit {
+  uint32_t rule;      // index into CompiledPack::rules()
+  uint32_t pattern;   // index into that rule's patterns
+  uint32_t sentence;  // index into Matches::sentences
+  Span folded;        // the matched span of the folded text
+};
+
+struct Matches {
+  // The sentences of the blocks that had candidates, in text order.
+  std::vector<text::Sentence> sentences;
+  // Sorted by folded.begin, then rule, then pattern; one hit per rule and
+  // span (the first pattern wins when two patterns of a rule agree).
+  std::vector<Hit> hits;
+};
+
+struct MatchOptions {
+  // Off: every rule is a candidate in every block. Findings must not
+  // change; tests compare the two.
+  bool use_prefilter = true;
+};
+
+Matches FindMatches(const rules::CompiledPack& pack,
+                    const input::Document& document,
+                    const text::Folded& folded,
+                    const MatchOptions& options = {});
+
+}  // namespace claimlint::match
+
+#endif  // CLAIMLINT_MATCH_MATCH_H_

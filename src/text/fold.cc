@@ -1,0 +1,155 @@
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include "text/text.h"
+
+namespace claimlint::text {
+
+namespace {
+
+const icu::Normalizer2& NfkcCasefold() {
+  static const icu::Normalizer2* instance = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* n = icu::Normalizer2::getNFKCCasefoldInstance(status);
+    if (U_FAILURE(status)) std::abort();  // ICU data missing: nothing can work
+    return n;
+  }();
+  return *instance;
+}
+
+bool IsAsciiSpace(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+bool IsSpace(UChar32 c) {
+  if (c < 0x80) return IsAsciiSpace(static_cast<unsigned char>(c));
+  return c == 0x85 || u_isUWhiteSpace(c);
+}
+
+// NFKC leaves typographic punctuation alone; the matching form wants one
+// spelling of each, so that rules need not list them.
+UChar32 UnifyPunctuation(UChar32 c) {
+  switch (c) {
+    case 0x2018: case 0x2019: case 0x201A: case 0x201B:
+    case 0x2032: case 0x2035: case 0x02BC: case 0xFF07:
+      return '\'';
+    case 0x201C: case 0x201D: case 0x201E: case 0x201F:
+    case 0x2033: case 0x2036: case 0x00AB: case 0x00BB:
+      return '"';
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014:
+    case 0x2015: case 0x2212: case 0xFE58: case 0xFE63:
+      return '-';
+    default:
+      return c;
+  }
+}
+
+UChar32 DecodeAt(std::string_view s, size_t& i) {
+  UChar32 c;
+  int32_t index = static_cast<int32_t>(i);
+  U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), index,
+          static_cast<int32_t>(s.size()), c);
+  i = static_cast<size_t>(index);
+  return c < 0 ? 0xFFFD : c;
+}
+
+// Folds the non-ASCII chunk `chunk` (one normalization segment).
+std::string FoldChunk(std::string_view chunk) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeString normalized = NfkcCasefold().normalize(
+      icu::UnicodeString::fromUTF8(icu::StringPiece(chunk.data(),
+                                                    static_cast<int32_t>(chunk.size()))),
+      status);
+  if (U_FAILURE(status)) return std::string(chunk);
+  std::string out;
+  for (int32_t i = 0; i < normalized.length();) {
+    UChar32 c = UnifyPunctuation(normalized.char32At(i));
+    i += U16_LENGTH(normalized.char32At(i));
+    if (c == 0x2026) {
+      out += "...";
+      continue;
+    }
+    char buffer[4];
+    int32_t length = 0;
+    U8_APPEND_UNSAFE(buffer, length, c);
+    out.append(buffer, length);
+  }
+  return out;
+}
+
+}  // namespace
+
+Folded Fold(std::string_view prose) {
+  Folded folded;
+  folded.text.reserve(prose.size());
+  const icu::Normalizer2& normalizer = NfkcCasefold();
+  size_t i = 0;
+  while (i < prose.size()) {
+    unsigned char byte = static_cast<unsigned char>(prose[i]);
+    // Whitespace runs (any Unicode white space) become one space.
+    if (IsAsciiSpace(byte) || byte >= 0x80) {
+      size_t run_end = i;
+      size_t probe = i;
+      while (probe < prose.size()) {
+        size_t next = probe;
+        UChar32 c = DecodeAt(prose, next);
+        if (!IsSpace(c)) break;
+        probe = next;
+        run_end = next;
+      }
+      if (run_end > i) {
+        folded.text.push_back(' ');
+        if (run_end - i == 1) {
+          folded.to_prose.AddLinear(1);
+        } else {
+          folded.to_prose.AddAtomic(static_cast<uint32_t>(run_end - i), 1);
+        }
+        i = run_end;
+        continue;
+      }
+    }
+    if (byte < 0x80) {
+      // A combining mark after an ASCII letter belongs to its segment.
+      size_t next = i + 1;
+      bool next_joins = false;
+      if (next < prose.size() && static_cast<unsigned char>(prose[next]) >= 0x80) {
+        size_t probe = next;
+        next_joins = !normalizer.hasBoundaryBefore(DecodeAt(prose, probe));
+      }
+      if (!next_joins) {
+        folded.text.push_back(static_cast<char>(
+            byte >= 'A' && byte <= 'Z' ? byte + ('a' - 'A') : byte));
+        folded.to_prose.AddLinear(1);
+        i = next;
+        continue;
+      }
+    }
+    // A normalization segment: this code point and every following one that
+    // has no boundary before it.
+    size_t end = i;
+    DecodeAt(prose, end);
+    while (end < prose.size()) {
+      size_t probe = end;
+      UChar32 c = DecodeAt(prose, probe);
+      if (normalizer.hasBoundaryBefore(c) || IsSpace(c)) break;
+      end = probe;
+    }
+    std::string_view chunk = prose.substr(i, end - i);
+    std::string out = FoldChunk(chunk);
+    folded.text += out;
+    if (out == chunk) {
+      folded.to_prose.AddLinear(static_cast<uint32_t>(chunk.size()));
+    } else {
+      folded.to_prose.AddAtomic(static_cast<uint32_t>(chunk.size()),
+                                static_cast<uint32_t>(out.size()));
+    }
+    i = end;
+  }
+  return folded;
+}
+
+std::string FoldString(std::string_view text) { return Fold(text).text; }
+
+}  // namespace claimlint::text

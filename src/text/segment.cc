@@ -1,0 +1,275 @@
+#include <unicode/brkiter.h>
+#include <unicode/filteredbrk.h>
+#include <unicode/uchar.h>
+#include <unicode/utext.h>
+#include <unicode/utf8.h>
+
+#include <array>
+#include <cstdlib>
+#include <algorithm>
+#include <memory>
+#include <string>
+
+#include "text/text.h"
+
+namespace claimlint::text {
+
+namespace {
+
+// Abbreviations that end with a full stop but rarely end a sentence in
+// this domain, on top of ICU's English list (Dr., e.g., U.S., Mr., ...).
+// ICU matches them as word suffixes, so a short lowercase one ("ca.", "al.")
+// would swallow the end of "sciatica." or "natural.": keep to capitalised
+// or dotted forms.
+constexpr std::array kExtraAbbreviations = {
+    "No.",    "Nos.",  "Fig.",  "Vol.",  "Ref.", "St.",  "Mt.",   "Jr.",
+    "Sr.",    "Prof.", "Dept.", "Inc.",  "Ltd.", "Corp.", "Ph.D.", "M.D.",
+    "D.C.",   "e.g.",  "i.e.",  "Dr.",   "Mr.",  "Mrs.", "Ms.",   "U.S.",
+    "U.K.",   "Jan.",  "Feb.",  "Aug.",  "Sept.", "Oct.", "Nov.",  "Dec.",
+    "approx.", "incl.", "vs.",
+};
+
+// Words that leave a line open: "... the effects of\nmassage on ...".
+constexpr std::array kOpenEndings = {
+    "a",    "an",   "the",  "and",   "or",    "but",  "of",    "to",
+    "in",   "on",   "for",  "with",  "by",    "from", "as",    "at",
+    "is",   "are",  "was",  "were",  "that",  "which", "who",  "your",
+    "our",  "their", "its", "this",  "these", "can",  "may",   "will",
+    "not",  "than", "into", "such",  "has",   "have", "be",    "so",
+};
+
+std::unique_ptr<icu::BreakIterator> MakeSentencePrototype() {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::FilteredBreakIteratorBuilder> builder(
+      icu::FilteredBreakIteratorBuilder::createInstance(icu::Locale::getEnglish(),
+                                                        status));
+  if (U_FAILURE(status)) std::abort();  // ICU data missing: nothing can work
+  for (const char* abbreviation : kExtraAbbreviations) {
+    UErrorCode ignored = U_ZERO_ERROR;  // "already suppressed" is fine
+    builder->suppressBreakAfter(icu::UnicodeString::fromUTF8(abbreviation), ignored);
+  }
+  icu::BreakIterator* base =
+      icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(), status);
+  if (U_FAILURE(status)) std::abort();
+  std::unique_ptr<icu::BreakIterator> filtered(
+      builder->wrapIteratorWithFilter(base, status));
+  if (U_FAILURE(status)) std::abort();
+  return filtered;
+}
+
+// Break iterators are not thread-safe; each thread clones a prototype.
+icu::BreakIterator& SentenceIterator() {
+  static const std::unique_ptr<icu::BreakIterator> prototype = MakeSentencePrototype();
+  thread_local std::unique_ptr<icu::BreakIterator> iterator(prototype->clone());
+  return *iterator;
+}
+
+icu::BreakIterator& WordIterator() {
+  static const std::unique_ptr<icu::BreakIterator> prototype = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> it(
+        icu::BreakIterator::createWordInstance(icu::Locale::getEnglish(), status));
+    if (U_FAILURE(status)) std::abort();
+    return it;
+  }();
+  thread_local std::unique_ptr<icu::BreakIterator> iterator(prototype->clone());
+  return *iterator;
+}
+
+bool IsSpaceByte(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+// [begin, end) of `text` without white space (any Unicode white space,
+// scraped pages are full of no-break spaces) at either edge.
+Span TrimSpaces(std::string_view text, uint32_t begin, uint32_t end) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  while (begin < end) {
+    int32_t i = static_cast<int32_t>(begin);
+    UChar32 c;
+    U8_NEXT(bytes, i, static_cast<int32_t>(end), c);
+    if (c < 0 || !u_isUWhiteSpace(c)) break;
+    begin = static_cast<uint32_t>(i);
+  }
+  while (end > begin) {
+    int32_t i = static_cast<int32_t>(end);
+    UChar32 c;
+    U8_PREV(bytes, static_cast<int32_t>(begin), i, c);
+    if (c < 0 || !u_isUWhiteSpace(c)) break;
+    end = static_cast<uint32_t>(i);
+  }
+  return {begin, end};
+}
+
+std::string_view TrimRight(std::string_view s) {
+  while (!s.empty() && IsSpaceByte(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+std::string_view TrimLeft(std::string_view s) {
+  while (!s.empty() && IsSpaceByte(s.front())) s.remove_prefix(1);
+  return s;
+}
+
+bool EndsWithClosingPunctuation(std::string_view line) {
+  // Closing quotes and brackets after the stop: `."`, `.)`, `.”`.
+  for (bool stripped = true; stripped && !line.empty();) {
+    stripped = false;
+    for (std::string_view closer : {"\"", "'", ")", "]", "*", "\xE2\x80\x9D", "\xE2\x80\x99"}) {
+      if (line.ends_with(closer)) {
+        line.remove_suffix(closer.size());
+        stripped = true;
+      }
+    }
+  }
+  return line.ends_with(".") || line.ends_with("!") || line.ends_with("?") ||
+         line.ends_with("\xE2\x80\xA6");
+}
+
+bool EndsOpen(std::string_view line) {
+  if (line.empty()) return false;
+  char last = line.back();
+  if (last == ',' || last == '-' || last == '(' || last == '&' || last == '/') {
+    return true;
+  }
+  size_t space = line.find_last_of(" \t");
+  std::string_view word = space == std::string_view::npos ? line : line.substr(space + 1);
+  if (word.size() > 5) return false;
+  std::string lower(word);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (std::string_view open : kOpenEndings) {
+    if (lower == open) return true;
+  }
+  return false;
+}
+
+bool StartsLowercase(std::string_view line) {
+  return !line.empty() && line.front() >= 'a' && line.front() <= 'z';
+}
+
+// "- item", "* item", "• item", "1. item", "2) item".
+bool StartsWithBullet(std::string_view line) {
+  if (line.starts_with("- ") || line.starts_with("* ") || line.starts_with("+ ") ||
+      line.starts_with("\xE2\x80\xA2")) {
+    return true;
+  }
+  size_t digits = 0;
+  while (digits < line.size() && std::isdigit(static_cast<unsigned char>(line[digits]))) {
+    ++digits;
+  }
+  return digits > 0 && digits + 1 < line.size() &&
+         (line[digits] == '.' || line[digits] == ')') && line[digits + 1] == ' ';
+}
+
+// "1.", "12)", "a." alone: what ICU leaves of a numbered list item's start.
+bool IsListMarker(std::string_view text) {
+  if (text.size() < 2 || text.size() > 4) return false;
+  char last = text.back();
+  if (last != '.' && last != ')') return false;
+  text.remove_suffix(1);
+  if (text.size() == 1 && std::isalpha(static_cast<unsigned char>(text[0]))) return true;
+  return std::all_of(text.begin(), text.end(),
+                     [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+}
+
+// Turns into spaces the line breaks of `block` that continue a sentence,
+// keeping the ones that end it. Same length, so offsets do not move.
+std::string JoinContinuedLines(std::string_view block) {
+  std::string joined(block);
+  size_t line_begin = 0;
+  while (line_begin < block.size()) {
+    size_t line_end = block.find_first_of("\r\n", line_begin);
+    if (line_end == std::string_view::npos) break;
+    size_t next_begin = line_end + 1;
+    if (block[line_end] == '\r' && next_begin < block.size() && block[next_begin] == '\n') {
+      ++next_begin;
+    }
+    std::string_view line = TrimRight(block.substr(line_begin, line_end - line_begin));
+    size_t next_end = block.find_first_of("\r\n", next_begin);
+    std::string_view next = TrimLeft(block.substr(
+        next_begin, next_end == std::string_view::npos ? std::string_view::npos
+                                                      : next_end - next_begin));
+    bool continues = !StartsWithBullet(next) &&
+                     (EndsWithClosingPunctuation(line) || EndsOpen(line) ||
+                      StartsLowercase(next));
+    if (continues) {
+      for (size_t i = line_end; i < next_begin; ++i) joined[i] = ' ';
+    }
+    line_begin = next_begin;
+  }
+  return joined;
+}
+
+}  // namespace
+
+std::vector<Sentence> SplitSentences(const input::Document& document,
+                                     const Folded& folded, Span block) {
+  std::vector<Sentence> sentences;
+  std::string joined = JoinContinuedLines(Slice(document.prose, block));
+  UErrorCode status = U_ZERO_ERROR;
+  UText* text = utext_openUTF8(nullptr, joined.data(),
+                               static_cast<int64_t>(joined.size()), &status);
+  if (U_FAILURE(status)) return sentences;
+  icu::BreakIterator& iterator = SentenceIterator();
+  iterator.setText(text, status);
+  auto push = [&](Span in_block) {
+    Span prose{block.begin + in_block.begin, block.begin + in_block.end};
+    sentences.push_back({prose, folded.to_prose.ToTarget(prose)});
+  };
+  Span marker;
+  bool has_marker = false;
+  int32_t begin = iterator.first();
+  for (int32_t end = iterator.next(); end != icu::BreakIterator::DONE;
+       begin = end, end = iterator.next()) {
+    Span trimmed = TrimSpaces(joined, static_cast<uint32_t>(begin),
+                              static_cast<uint32_t>(end));
+    if (trimmed.empty()) continue;
+    // ICU ends a sentence after "1." in "1. Releasing tension"; a list
+    // marker belongs to the item that follows it on the same line.
+    if (has_marker) {
+      has_marker = false;
+      std::string_view gap = std::string_view(joined).substr(marker.end, trimmed.begin - marker.end);
+      if (gap.find_first_of("\r\n") == std::string_view::npos) {
+        trimmed.begin = marker.begin;
+      } else {
+        push(marker);
+      }
+    } else if (IsListMarker(Slice(joined, trimmed))) {
+      has_marker = true;
+      marker = trimmed;
+      continue;
+    }
+    push(trimmed);
+  }
+  if (has_marker) push(marker);
+  // Detach the iterator from the buffer before it goes away.
+  utext_close(text);
+  iterator.setText(icu::UnicodeString());
+  return sentences;
+}
+
+std::vector<Token> Tokenize(const Folded& folded, Span span) {
+  std::vector<Token> tokens;
+  std::string_view slice = Slice(folded.text, span);
+  UErrorCode status = U_ZERO_ERROR;
+  UText* text = utext_openUTF8(nullptr, slice.data(),
+                               static_cast<int64_t>(slice.size()), &status);
+  if (U_FAILURE(status)) return tokens;
+  icu::BreakIterator& iterator = WordIterator();
+  iterator.setText(text, status);
+  int32_t begin = iterator.first();
+  for (int32_t end = iterator.next(); end != icu::BreakIterator::DONE;
+       begin = end, end = iterator.next()) {
+    int32_t status_tag = iterator.getRuleStatus();
+    if (status_tag < UBRK_WORD_NONE_LIMIT) continue;  // spaces, punctuation
+    Span token{span.begin + static_cast<uint32_t>(begin),
+               span.begin + static_cast<uint32_t>(end)};
+    tokens.push_back({token, status_tag < UBRK_WORD_NUMBER_LIMIT ? TokenKind::kNumber
+                                                                 : TokenKind::kWord});
+  }
+  utext_close(text);
+  iterator.setText(icu::UnicodeString());
+  return tokens;
+}
+
+}  // namespace claimlint::text

@@ -1,0 +1,110 @@
+// Matching: the Set prefilter proposes, the confirm finds exact spans, and
+// every finding maps back to the exact source bytes, through case, quote
+// and whitespace folding and multibyte text.
+
+#include "match/match.h"
+
+#include <gtest/gtest.h>
+
+#include "scan/scan.h"
+
+namespace claimlint {
+namespace {
+
+std::shared_ptr<const rules::CompiledPack> TestPack() {
+  std::string pack = R"({"pack": {"id": "t", "version": "1"}, "rules": [
+    {"id": "t.proven", "category": "establishment", "severity": "error", "message": "m",
+     "rationale": "r", "suggestion": "s",
+     "patterns": [{"phrase": "clinically proven"}, {"phrase": "proven"}],
+     "unless": [{"phrase": "proven track record"}],
+     "examples": {"flag": ["[[clinically proven]]"], "pass": ["x"]}},
+    {"id": "t.cure", "category": "disease", "severity": "warning", "message": "m",
+     "rationale": "r", "suggestion": "s",
+     "patterns": [{"regex": "\\bcures? (?:your )?sciatica\\b"}, {"phrase": "doesn’t hurt"}],
+     "examples": {"flag": ["[[cures sciatica]]"], "pass": ["x"]}}
+  ]})";
+  auto loaded = rules::Load({{"test.json", pack}});
+  EXPECT_TRUE(loaded.ok());
+  return loaded.value();
+}
+
+std::vector<std::string> FoundTexts(const report::FileResult& result) {
+  std::vector<std::string> texts;
+  for (const analyze::Finding& f : result.findings) texts.push_back(f.rule->id + "=" + f.text);
+  return texts;
+}
+
+TEST(Match, SpansAreExactSourceBytesThroughFolding) {
+  auto pack = TestPack();
+  input::Source source{"a.txt",
+                       "Caf\xC3\xA9 \xF0\x9F\x98\x80 CLINICALLY\n   proven!\n"
+                       "It Cures  Your Sciatica and doesn\xE2\x80\x99t hurt."};
+  report::FileResult result = scan::ScanSource(source, input::Format::kText, *pack);
+  ASSERT_EQ(result.findings.size(), 3u);
+  for (const analyze::Finding& f : result.findings) {
+    EXPECT_EQ(source.bytes.substr(f.source.begin, f.source.size()), f.text);
+  }
+  EXPECT_EQ(FoundTexts(result),
+            (std::vector<std::string>{"t.proven=CLINICALLY\n   proven",
+                                      "t.cure=Cures  Your Sciatica",
+                                      "t.cure=doesn\xE2\x80\x99t hurt"}));
+  const analyze::Finding& first = result.findings[0];
+  EXPECT_EQ(first.start.line, 1u);
+  EXPECT_EQ(first.start.column, 8u);  // code points: "Café 😀 " is 7
+  EXPECT_EQ(first.end.line, 2u);
+  EXPECT_EQ(first.end.column, 10u);
+  EXPECT_EQ(first.source.begin, 11u);
+}
+
+TEST(Match, OverlappingPatternsOfOneRuleGiveOneFinding) {
+  auto pack = TestPack();
+  input::Source source{"a.txt", "It is clinically proven."};
+  report::FileResult result = scan::ScanSource(source, input::Format::kText, *pack);
+  EXPECT_EQ(FoundTexts(result), (std::vector<std::string>{"t.proven=clinically proven"}));
+}
+
+TEST(Match, AntipatternOverlappingTheHitSparesIt) {
+  auto pack = TestPack();
+  input::Source source{"a.txt", "We have a proven track record. It is proven."};
+  report::FileResult result = scan::ScanSource(source, input::Format::kText, *pack);
+  ASSERT_EQ(result.findings.size(), 1u);
+  EXPECT_EQ(result.findings[0].source.begin, 37u);
+}
+
+TEST(Match, MatchesNeverCrossSentences) {
+  auto pack = TestPack();
+  input::Source source{"a.txt", "It cures.\nSciatica is common.\nIt cures\nSciatica"};
+  report::FileResult result = scan::ScanSource(source, input::Format::kText, *pack);
+  EXPECT_TRUE(result.findings.empty()) << FoundTexts(result)[0];
+}
+
+TEST(Match, PrefilterOnAndOffFindTheSame) {
+  auto pack = TestPack();
+  input::Source source{"a.txt",
+                       "Proven. Clinically proven! cures sciatica.\n\nA proven track record.\n"
+                       "Nothing here. It cures your sciatica, doesn't hurt."};
+  match::MatchOptions off;
+  off.use_prefilter = false;
+  report::FileResult with = scan::ScanSource(source, input::Format::kText, *pack);
+  report::FileResult without = scan::ScanSource(source, input::Format::kText, *pack, off);
+  EXPECT_EQ(FoundTexts(with), FoundTexts(without));
+  EXPECT_EQ(with.findings.size(), 5u);
+}
+
+TEST(Match, FindingCarriesSentenceAndStableFingerprint) {
+  auto pack = TestPack();
+  input::Source a{"a.txt", "Intro line\nIt cures sciatica. It cures sciatica."};
+  input::Source b{"b.txt", "New intro\n\nmore text\nIt cures sciatica. It cures sciatica."};
+  report::FileResult ra = scan::ScanSource(a, input::Format::kText, *pack);
+  report::FileResult rb = scan::ScanSource(b, input::Format::kText, *pack);
+  ASSERT_EQ(ra.findings.size(), 2u);
+  ASSERT_EQ(rb.findings.size(), 2u);
+  EXPECT_EQ(ra.findings[0].sentence, "It cures sciatica.");
+  // Lines moved, fingerprints did not; the second occurrence differs.
+  EXPECT_EQ(ra.findings[0].fingerprint, rb.findings[0].fingerprint);
+  EXPECT_EQ(ra.findings[1].fingerprint, rb.findings[1].fingerprint);
+  EXPECT_NE(ra.findings[0].fingerprint, ra.findings[1].fingerprint);
+}
+
+}  // namespace
+}  // namespace claimlint

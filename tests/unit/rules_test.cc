@@ -1,0 +1,134 @@
+// Rule packs: every loader error names the file and the line:col of a JSON
+// syntax error or the path of the bad field; phrases and regexes compile to
+// RE2; the embedded core pack loads.
+
+#include "rules/rules.h"
+
+#include <gtest/gtest.h>
+
+namespace claimlint::rules {
+namespace {
+
+// A valid rule with one field replaced by `override_json` (a JSON fragment
+// such as "\"severity\": \"fatal\"" appended last, so it wins).
+std::string Pack(const std::string& rules_json) {
+  return "{\"pack\": {\"id\": \"t\", \"version\": \"1\"}, \"rules\": [" + rules_json + "]}";
+}
+
+std::string Rule(const std::string& id, const std::string& extra = "",
+                 const std::string& patterns = "[{\"phrase\": \"cures sciatica\"}]") {
+  return "{\"id\": \"" + id +
+         "\", \"category\": \"disease\", \"severity\": \"error\", \"message\": \"m\", "
+         "\"rationale\": \"r\", \"suggestion\": \"s\", \"patterns\": " +
+         patterns +
+         ", \"examples\": {\"flag\": [\"It [[cures sciatica]].\"], \"pass\": [\"No.\"]}" +
+         extra + "}";
+}
+
+std::vector<std::string> Errors(const std::string& text) {
+  auto pack = Load({{"pack.json", text}});
+  std::vector<std::string> out;
+  if (!pack.ok()) {
+    for (const Diagnostic& d : pack.errors()) out.push_back(d.ToString());
+  }
+  return out;
+}
+
+TEST(Load, AcceptsAValidPackWithComments) {
+  auto pack = Load({{"p.json", "// a comment\n" + Pack(Rule("t.a")) + "\n/* end */"}});
+  ASSERT_TRUE(pack.ok()) << pack.errors()[0].ToString();
+  ASSERT_EQ(pack.value()->rules().size(), 1u);
+  EXPECT_EQ(pack.value()->rules()[0].severity, Severity::kError);
+  EXPECT_EQ(pack.value()->packs()[0].id, "t");
+}
+
+TEST(Load, SyntaxErrorGivesLineColumnAndWhatWasExpected) {
+  std::vector<std::string> errors = Errors("{\n  \"pack\": {\"id\": \"t\",}\n}");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_NE(errors[0].find("pack.json:2:"), std::string::npos) << errors[0];
+  EXPECT_NE(errors[0].find("expected"), std::string::npos) << errors[0];
+  EXPECT_NE(errors[0].find("[CL201]"), std::string::npos) << errors[0];
+}
+
+TEST(Load, BadFieldGivesItsPathAndWhy) {
+  std::vector<std::string> errors =
+      Errors(Pack(Rule("t.a") + "," + Rule("t.b", ", \"severity\": \"fatal\"")));
+  // nlohmann keeps the last duplicate key, so rule 1's severity is "fatal".
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_NE(errors[0].find("rules[1].severity"), std::string::npos) << errors[0];
+  EXPECT_NE(errors[0].find("not one of: error, warning, info"), std::string::npos);
+}
+
+TEST(Load, BadRegexGivesRe2ErrorAndFragment) {
+  std::vector<std::string> errors = Errors(Pack(
+      Rule("t.a") + "," + Rule("t.b", "", "[{\"phrase\": \"ok\"}, {\"regex\": \"cures (sciatica\"}]")));
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_NE(errors[0].find("rules[1].patterns[1].regex"), std::string::npos) << errors[0];
+  EXPECT_NE(errors[0].find("missing )"), std::string::npos) << errors[0];
+  EXPECT_NE(errors[0].find("cures (sciatica"), std::string::npos) << errors[0];
+}
+
+TEST(Load, RejectsBackreferencesThatRe2CannotRun) {
+  std::vector<std::string> errors =
+      Errors(Pack(Rule("t.a", "", "[{\"regex\": \"(cure)\\\\1\"}]")));
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_NE(errors[0].find("rules[0].patterns[0].regex"), std::string::npos) << errors[0];
+  EXPECT_NE(errors[0].find("[CL204]"), std::string::npos) << errors[0];
+}
+
+TEST(Load, DuplicateRuleIdsAreAnError) {
+  std::vector<std::string> errors = Errors(Pack(Rule("t.a") + "," + Rule("t.a")));
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_NE(errors[0].find("rules[1].id: duplicate rule id \"t.a\""), std::string::npos)
+      << errors[0];
+  EXPECT_NE(errors[0].find("[CL202]"), std::string::npos);
+}
+
+TEST(Load, DuplicateIdsAcrossFilesAreAnError) {
+  auto pack = Load({{"a.json", Pack(Rule("t.a"))}, {"b.json", Pack(Rule("t.a"))}});
+  ASSERT_FALSE(pack.ok());
+  EXPECT_NE(pack.errors()[0].ToString().find("first defined in a.json rules[0]"),
+            std::string::npos);
+}
+
+TEST(Load, MissingFieldsUnknownFieldsAndExamples) {
+  std::vector<std::string> errors = Errors(Pack(
+      "{\"id\": \"t.a\", \"category\": \"c\", \"severity\": \"info\", \"mesage\": \"typo\", "
+      "\"rationale\": \"r\", \"suggestion\": \"s\", \"patterns\": [{\"phrase\": \"x\"}]}"));
+  std::string all;
+  for (const std::string& e : errors) all += e + "\n";
+  EXPECT_NE(all.find("rules[0]: missing required field \"message\""), std::string::npos) << all;
+  EXPECT_NE(all.find("rules[0].mesage: unknown field"), std::string::npos) << all;
+  EXPECT_NE(all.find("rules[0]: missing required field \"examples\""), std::string::npos) << all;
+}
+
+TEST(Load, RuleIdsAreDottedAndCarryThePackId) {
+  std::vector<std::string> errors = Errors(Pack(Rule("other.a") + "," + Rule("Bad Id")));
+  ASSERT_EQ(errors.size(), 2u);
+  EXPECT_NE(errors[0].find("must start with the pack id"), std::string::npos) << errors[0];
+  EXPECT_NE(errors[1].find("is not a dotted lowercase id"), std::string::npos) << errors[1];
+}
+
+TEST(Load, PatternThatMatchesEmptyIsRejected) {
+  std::vector<std::string> errors = Errors(Pack(Rule("t.a", "", "[{\"regex\": \"x*\"}]")));
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_NE(errors[0].find("matches the empty string"), std::string::npos);
+}
+
+TEST(PhraseToRegex, FoldsQuotesCaseAndSpaces) {
+  EXPECT_EQ(PhraseToRegex("Clinically  Proven"), "\\bclinically\\s+proven\\b");
+  EXPECT_EQ(PhraseToRegex("doesn\xE2\x80\x99t cure"), "\\bdoesn\\'t\\s+cure\\b");
+  EXPECT_EQ(PhraseToRegex("100% safe"), "\\b100\\%\\s+safe\\b");
+}
+
+TEST(EmbeddedPacks, CorePackLoadsAndComesFirst) {
+  ASSERT_FALSE(EmbeddedPacks().empty());
+  EXPECT_EQ(EmbeddedPacks()[0].name, "<embedded:core.json>");
+  auto pack = Load({EmbeddedPacks()[0]});
+  ASSERT_TRUE(pack.ok()) << pack.errors()[0].ToString();
+  EXPECT_GE(pack.value()->rules().size(), 5u);
+  EXPECT_NE(pack.value()->FindRule("core.disease.cure-claim"), nullptr);
+}
+
+}  // namespace
+}  // namespace claimlint::rules
