@@ -69,7 +69,7 @@ TEST(Cli, CleanFileExitsZero) {
 
 TEST(Cli, ErrorFindingExitsOneAndPrintsLocationSentenceAndCaret) {
   fs::path dir = TempDir();
-  WriteFile(dir / "claim.txt", "Title\nOur oil cures cancer fast.\n");
+  WriteFile(dir / "claim.txt", "Title\nOur oil cures cancer fast.\nTalk to your doctor.\n");
   RunResult run = Claimlint("scan --color never " + (dir / "claim.txt").string());
   EXPECT_EQ(run.exit_code, 1);
   std::string expected_head = (dir / "claim.txt").string() +

@@ -1,6 +1,9 @@
-// The analyze stage: turns pattern hits into findings, the way a careful
-// reviewer reads a claim in its sentence: antipatterns drop a hit, and each
-// finding carries its exact source span, its sentence and a fingerprint.
+// The analyze stage: turns pattern hits into findings the way a careful
+// compliance reviewer reads a claim in its sentence. Antipatterns drop a
+// hit; negation, hedges, questions, headings, quotes and cited evidence
+// move its severity as the rule's ContextPolicy says (the severity model of
+// the README), and every move is recorded as a reason. Disclaimer
+// requirements are checked per document once the claims are known.
 
 #ifndef CLAIMLINT_ANALYZE_ANALYZE_H_
 #define CLAIMLINT_ANALYZE_ANALYZE_H_
@@ -16,6 +19,13 @@
 
 namespace claimlint::analyze {
 
+// A claim that triggered a disclaimer requirement.
+struct Trigger {
+  std::string rule;
+  Position start;
+  std::string text;
+};
+
 struct Finding {
   const rules::Rule* rule = nullptr;  // owned by the CompiledPack
   std::string kind = "claim";         // "claim" | "missing-disclaimer"
@@ -30,14 +40,25 @@ struct Finding {
   bool hedged = false;
   bool negated = false;
   bool supported = false;
-  std::string fingerprint;  // stable across runs and line moves
+  // Every context seen: "negated", "hedged", "supported", "question",
+  // "heading", "quoted".
+  std::vector<std::string> contexts;
+  std::string support;               // what supported the claim, if anything
+  std::vector<std::string> reasons;  // how the severity was reached, in order
+  std::vector<Trigger> triggers;     // missing-disclaimer: the claims needing it
+  std::string fingerprint;           // stable across runs and line moves
 };
 
-// Findings of one document, sorted by source offset, then rule id.
-std::vector<Finding> Analyze(const rules::CompiledPack& pack,
-                             const input::Document& document,
-                             const text::Folded& folded,
-                             const match::Matches& matches);
+struct Analysis {
+  // Reported findings, sorted by source offset, then rule id.
+  std::vector<Finding> findings;
+  // Claims the context spared (a rule action of "skip"), same order, kept
+  // so that reports can show what was not flagged and why.
+  std::vector<Finding> spared;
+};
+
+Analysis Analyze(const rules::CompiledPack& pack, const input::Document& document,
+                 const text::Folded& folded, const match::Matches& matches);
 
 }  // namespace claimlint::analyze
 

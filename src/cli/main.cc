@@ -125,13 +125,14 @@ int RunScan(const std::vector<std::string>& args) {
     return UsageError("--color must be auto, always or never, not '" + color + "'");
   }
 
-  std::vector<rules::PackSource> sources = rules::EmbeddedPacks();
+  // The lexicon always comes first; then the core pack, or the packs named.
+  std::vector<rules::PackSource> sources = {rules::EmbeddedLexicon()};
   if (vm.count("rules")) {
     auto files = ReadPackFiles(vm["rules"].as<std::vector<std::string>>());
     if (!files) return kExitUsage;
-    sources = std::move(*files);
+    sources.insert(sources.end(), files->begin(), files->end());
   } else {
-    sources.resize(1);  // the core pack; jurisdiction packs are opt-in
+    sources.push_back(*rules::EmbeddedPack("core.json"));
   }
   auto pack = rules::Load(sources);
   if (!pack.ok()) {

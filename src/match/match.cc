@@ -83,7 +83,8 @@ void MergeOverlaps(std::vector<Hit>& hits) {
 Matches FindMatches(const rules::CompiledPack& pack, const input::Document& document,
                     const text::Folded& folded, const MatchOptions& options) {
   Matches matches;
-  for (const input::Block& block : document.blocks) {
+  for (uint32_t b = 0; b < document.blocks.size(); ++b) {
+    const input::Block& block = document.blocks[b];
     Span block_folded = folded.to_prose.ToTarget(block.prose);
     std::vector<int> candidates =
         Candidates(pack, Slice(folded.text, block_folded), options.use_prefilter);
@@ -91,6 +92,7 @@ Matches FindMatches(const rules::CompiledPack& pack, const input::Document& docu
     for (const text::Sentence& sentence : text::SplitSentences(document, folded, block.prose)) {
       uint32_t index = static_cast<uint32_t>(matches.sentences.size());
       matches.sentences.push_back(sentence);
+      matches.sentence_blocks.push_back(b);
       ConfirmInSentence(pack, folded, candidates, index, sentence.folded, matches.hits);
     }
   }

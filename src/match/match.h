@@ -24,8 +24,10 @@ struct Hit {
 };
 
 struct Matches {
-  // The sentences of the blocks that had candidates, in text order.
+  // The sentences of the blocks that had candidates, in text order, and
+  // the index (into Document::blocks) of each one's block.
   std::vector<text::Sentence> sentences;
+  std::vector<uint32_t> sentence_blocks;
   // Sorted by folded.begin, then rule, then pattern; one hit per rule and
   // span (the first pattern wins when two patterns of a rule agree).
   std::vector<Hit> hits;

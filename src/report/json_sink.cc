@@ -48,6 +48,18 @@ ordered_json FindingJson(const analyze::Finding& finding) {
   out["hedged"] = finding.hedged;
   out["negated"] = finding.negated;
   out["supported"] = finding.supported;
+  out["contexts"] = finding.contexts;
+  out["support"] = finding.support;
+  out["reasons"] = finding.reasons;
+  if (finding.kind == "missing-disclaimer") {
+    out["triggers"] = ordered_json::array();
+    for (const analyze::Trigger& trigger : finding.triggers) {
+      out["triggers"].push_back({{"rule", trigger.rule},
+                                 {"line", trigger.start.line},
+                                 {"column", trigger.start.column},
+                                 {"text", trigger.text}});
+    }
+  }
   out["suggestion"] = finding.rule->suggestion;
   out["fingerprint"] = finding.fingerprint;
   return out;
@@ -77,6 +89,10 @@ class JsonSink : public Sink {
     out["findings"] = ordered_json::array();
     for (const analyze::Finding& finding : file.findings) {
       out["findings"].push_back(FindingJson(finding));
+    }
+    out["spared"] = ordered_json::array();
+    for (const analyze::Finding& finding : file.spared) {
+      out["spared"].push_back(FindingJson(finding));
     }
     out["errors"] = ordered_json::array();
     out["warnings"] = ordered_json::array();

@@ -25,6 +25,7 @@ struct FileResult {
   input::Format format = input::Format::kText;
   uint64_t bytes = 0;
   std::vector<analyze::Finding> findings;  // sorted by offset, then rule id
+  std::vector<analyze::Finding> spared;    // claims the context spared, same order
   std::vector<Diagnostic> diagnostics;     // errors and warnings
   bool unreadable = false;  // an error kept the file from being scanned
 };

@@ -71,6 +71,15 @@ class TextSink : public Sink {
     uint32_t width = std::max<uint32_t>(1, CountCodePoints(sentence.substr(offset, finding.text.size())));
     out_ << "    " << sentence << "\n    " << std::string(pad, ' ') << (color ? kGreen : "")
          << "^" << std::string(width - 1, '~') << (color ? kReset : "") << "\n";
+    for (const analyze::Trigger& trigger : finding.triggers) {
+      out_ << "    needed by " << trigger.rule << " at " << trigger.start.line << ":"
+           << trigger.start.column << " \"" << trigger.text << "\"\n";
+    }
+    if (finding.supported) out_ << "    supported by " << finding.support << "\n";
+    if (!finding.rule->suggestion.empty()) {
+      out_ << "    " << (color ? kBold : "") << "suggestion:" << (color ? kReset : "") << " "
+           << finding.rule->suggestion << "\n";
+    }
   }
 
   std::ostream& out_;

@@ -7,6 +7,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "rules/forms.h"
 #include "text/text.h"
 
 namespace claimlint::rules {
@@ -82,25 +83,97 @@ class Validator {
   std::vector<Diagnostic> errors_;
 };
 
+std::optional<NearPattern> ReadNear(const json& node, const std::string& path,
+                                    Validator& validator) {
+  NearPattern near;
+  const json& groups = node["near"];
+  if (!groups.is_array() || groups.size() < 2) {
+    validator.Error(path + ".near", "must be an array of at least two word groups, "
+                                    "e.g. [[\"lower\", \"reduce\"], [\"cortisol\"]]");
+    return std::nullopt;
+  }
+  for (size_t g = 0; g < groups.size(); ++g) {
+    std::string group_path = path + ".near[" + std::to_string(g) + "]";
+    const json& group = groups[g];
+    std::vector<std::string> words;
+    if (group.is_string()) {
+      words.push_back(group.get<std::string>());
+    } else if (group.is_array()) {
+      for (const json& word : group) {
+        if (!word.is_string() || word.get_ref<const std::string&>().empty()) {
+          validator.Error(group_path, "word groups hold non-empty strings");
+          return std::nullopt;
+        }
+        words.push_back(word.get<std::string>());
+      }
+    }
+    if (words.empty()) {
+      validator.Error(group_path, "must be a word or a non-empty array of words");
+      return std::nullopt;
+    }
+    near.groups.push_back(std::move(words));
+  }
+  if (auto it = node.find("within"); it != node.end()) {
+    if (!it->is_number_unsigned() || it->get<uint32_t>() > 12) {
+      validator.Error(path + ".within", "must be a whole number of words from 0 to 12");
+      return std::nullopt;
+    }
+    near.within = it->get<uint32_t>();
+  }
+  if (auto it = node.find("any_order"); it != node.end()) {
+    if (!it->is_boolean()) {
+      validator.Error(path + ".any_order", "must be true or false");
+      return std::nullopt;
+    }
+    near.any_order = it->get<bool>();
+    if (near.any_order && near.groups.size() != 2) {
+      validator.Error(path + ".any_order", "works with exactly two word groups");
+      return std::nullopt;
+    }
+  }
+  if (auto it = node.find("forms"); it != node.end()) {
+    if (!it->is_string() || (*it != "stem" && *it != "exact")) {
+      validator.Error(path + ".forms", "must be \"stem\" (inflections too) or \"exact\"");
+      return std::nullopt;
+    }
+    near.use_forms = *it == "stem";
+  }
+  return near;
+}
+
 std::optional<Pattern> CompilePattern(const json& node, const std::string& path,
                                       Validator& validator) {
+  if (node.is_string()) {  // shorthand for {"phrase": ...}
+    return CompilePattern(json{{"phrase", node}}, path, validator);
+  }
   if (!node.is_object()) {
     validator.Error(path, "must be an object such as {\"phrase\": \"...\"} or {\"regex\": \"...\"}");
     return std::nullopt;
   }
-  validator.UnknownKeys(node, path, {"phrase", "regex", "comment"});
-  bool has_phrase = node.contains("phrase");
-  bool has_regex = node.contains("regex");
-  if (has_phrase == has_regex) {
-    validator.Error(path, "needs exactly one of \"phrase\" or \"regex\"");
+  validator.UnknownKeys(node, path,
+                        {"phrase", "regex", "near", "within", "any_order", "forms", "comment"});
+  int kinds = node.contains("phrase") + node.contains("regex") + node.contains("near");
+  if (kinds != 1) {
+    validator.Error(path, "needs exactly one of \"phrase\", \"regex\" or \"near\"");
     return std::nullopt;
   }
-  const char* key = has_phrase ? "phrase" : "regex";
-  std::string value = validator.String(node, path, key, true);
-  if (value.empty()) return std::nullopt;
   Pattern pattern;
-  pattern.source = std::string(key) + ": " + value;
-  pattern.regex = has_phrase ? PhraseToRegex(value) : value;
+  const char* key = node.contains("phrase") ? "phrase" : node.contains("regex") ? "regex" : "near";
+  if (key[0] == 'n') {
+    std::optional<NearPattern> near = ReadNear(node, path, validator);
+    if (!near) return std::nullopt;
+    pattern.source = "near: " + node["near"].dump() + " within " + std::to_string(near->within) +
+                     (near->any_order ? ", any order" : "") + (near->use_forms ? "" : ", exact forms");
+    pattern.regex = NearToRegex(*near);
+  } else {
+    if (node.contains("within") || node.contains("any_order") || node.contains("forms")) {
+      validator.Error(path, "\"within\", \"any_order\" and \"forms\" go with \"near\"");
+    }
+    std::string value = validator.String(node, path, key, true);
+    if (value.empty()) return std::nullopt;
+    pattern.source = std::string(key) + ": " + value;
+    pattern.regex = key[0] == 'p' ? PhraseToRegex(value) : value;
+  }
   pattern.re = std::make_unique<RE2>(pattern.regex, PatternOptions(kMaxPatternMemory));
   if (!pattern.re->ok()) {
     validator.Error(path + "." + key,
@@ -191,29 +264,37 @@ const RE2& PackIdPattern() {
   return pattern;
 }
 
-void ReadRule(const json& node, const std::string& path, const std::string& pack_id,
-              Validator& validator, std::vector<Rule>& rules) {
+std::optional<Action> ReadAction(const json& node, const std::string& path,
+                                 Validator& validator) {
+  std::optional<Action> action;
+  if (node.is_string()) action = Action::Parse(node.get_ref<const std::string&>());
+  if (!action) {
+    validator.Error(path, "must be one of: keep, skip, downgrade, error, warning, info");
+  }
+  return action;
+}
+
+// Reads {"hedged": "keep", "negated": "skip", ...} over `policy`.
+void ReadPolicy(const json& node, const std::string& path, ContextPolicy& policy,
+                Validator& validator) {
   if (!node.is_object()) {
-    validator.Error(path, "must be an object");
+    validator.Error(path, "must be an object such as {\"hedged\": \"keep\"}");
     return;
   }
   validator.UnknownKeys(node, path,
-                        {"id", "category", "severity", "message", "rationale",
-                         "suggestion", "patterns", "unless", "examples", "comment"});
-  Rule rule;
-  rule.pack_id = pack_id;
-  rule.id = validator.String(node, path, "id", true);
-  if (!rule.id.empty()) {
-    if (!RE2::FullMatch(rule.id, RuleIdPattern())) {
-      validator.Error(path + ".id", "\"" + rule.id +
-                                        "\" is not a dotted lowercase id such as \"" +
-                                        pack_id + ".disease.cure-claim\"");
-    } else if (!pack_id.empty() && !rule.id.starts_with(pack_id + ".")) {
-      validator.Error(path + ".id", "\"" + rule.id + "\" must start with the pack id \"" +
-                                        pack_id + ".\"");
+                        {"hedged", "negated", "supported", "question", "heading", "quoted"});
+  std::pair<const char*, Action*> fields[] = {
+      {"hedged", &policy.hedged},     {"negated", &policy.negated},
+      {"supported", &policy.supported}, {"question", &policy.question},
+      {"heading", &policy.heading},   {"quoted", &policy.quoted}};
+  for (auto [key, action] : fields) {
+    if (auto it = node.find(key); it != node.end()) {
+      if (auto parsed = ReadAction(*it, path + "." + key, validator)) *action = *parsed;
     }
   }
-  rule.category = validator.String(node, path, "category", true);
+}
+
+void ReadSeverity(const json& node, const std::string& path, Rule& rule, Validator& validator) {
   std::string severity = validator.String(node, path, "severity", true);
   if (auto parsed = ParseSeverity(severity)) {
     rule.severity = *parsed;
@@ -221,13 +302,160 @@ void ReadRule(const json& node, const std::string& path, const std::string& pack
     validator.Error(path + ".severity",
                     "\"" + severity + "\" is not one of: error, warning, info");
   }
+}
+
+void ReadId(const json& node, const std::string& path, const std::string& pack_id, Rule& rule,
+            Validator& validator) {
+  rule.id = validator.String(node, path, "id", true);
+  if (rule.id.empty()) return;
+  if (!RE2::FullMatch(rule.id, RuleIdPattern())) {
+    validator.Error(path + ".id", "\"" + rule.id + "\" is not a dotted lowercase id such as \"" +
+                                      pack_id + ".disease.cure-claim\"");
+  } else if (!pack_id.empty() && !rule.id.starts_with(pack_id + ".")) {
+    validator.Error(path + ".id",
+                    "\"" + rule.id + "\" must start with the pack id \"" + pack_id + ".\"");
+  }
+}
+
+std::vector<std::string> ReadStrings(const json& node, const std::string& path,
+                                     Validator& validator) {
+  std::vector<std::string> out;
+  if (!node.is_array()) {
+    validator.Error(path, "must be an array of strings");
+    return out;
+  }
+  for (size_t i = 0; i < node.size(); ++i) {
+    if (!node[i].is_string()) {
+      validator.Error(path + "[" + std::to_string(i) + "]", "must be a string");
+      continue;
+    }
+    out.push_back(node[i].get<std::string>());
+  }
+  return out;
+}
+
+void ReadRule(const json& node, const std::string& path, const std::string& pack_id,
+              const ContextPolicy& defaults, Validator& validator, std::vector<Rule>& rules) {
+  if (!node.is_object()) {
+    validator.Error(path, "must be an object");
+    return;
+  }
+  validator.UnknownKeys(node, path,
+                        {"id", "category", "severity", "message", "rationale", "suggestion",
+                         "patterns", "unless", "context", "examples", "comment"});
+  Rule rule;
+  rule.pack_id = pack_id;
+  rule.policy = defaults;
+  ReadId(node, path, pack_id, rule, validator);
+  rule.category = validator.String(node, path, "category", true);
+  ReadSeverity(node, path, rule, validator);
   rule.message = validator.String(node, path, "message", true);
   rule.rationale = validator.String(node, path, "rationale", true);
   rule.suggestion = validator.String(node, path, "suggestion", true);
   rule.patterns = CompilePatterns(node, path, "patterns", true, validator);
   rule.unless = CompilePatterns(node, path, "unless", false, validator);
+  if (auto it = node.find("context"); it != node.end()) {
+    ReadPolicy(*it, path + ".context", rule.policy, validator);
+  }
   rule.examples = ReadExamples(node, path, validator);
   rules.push_back(std::move(rule));
+}
+
+void ReadDisclaimer(const json& node, const std::string& path, const std::string& pack_id,
+                    Validator& validator, std::vector<Rule>& rules) {
+  if (!node.is_object()) {
+    validator.Error(path, "must be an object");
+    return;
+  }
+  validator.UnknownKeys(node, path,
+                        {"id", "severity", "message", "rationale", "suggestion", "triggers",
+                         "patterns", "require", "placement", "within", "examples", "comment"});
+  Rule rule;
+  rule.kind = RuleKind::kDisclaimer;
+  rule.pack_id = pack_id;
+  rule.category = "disclaimer";
+  ReadId(node, path, pack_id, rule, validator);
+  ReadSeverity(node, path, rule, validator);
+  rule.message = validator.String(node, path, "message", true);
+  rule.rationale = validator.String(node, path, "rationale", true);
+  rule.suggestion = validator.String(node, path, "suggestion", true);
+  rule.patterns = CompilePatterns(node, path, "patterns", true, validator);
+  auto triggers = node.find("triggers");
+  if (triggers == node.end() || !triggers->is_object()) {
+    validator.Error(path, "needs \"triggers\": {\"categories\": [...], \"rules\": [...]}");
+  } else {
+    validator.UnknownKeys(*triggers, path + ".triggers", {"categories", "rules"});
+    if (auto it = triggers->find("categories"); it != triggers->end()) {
+      rule.trigger_categories = ReadStrings(*it, path + ".triggers.categories", validator);
+    }
+    if (auto it = triggers->find("rules"); it != triggers->end()) {
+      rule.trigger_rules = ReadStrings(*it, path + ".triggers.rules", validator);
+    }
+    if (rule.trigger_categories.empty() && rule.trigger_rules.empty()) {
+      validator.Error(path + ".triggers", "names no claim category and no rule");
+    }
+  }
+  std::string require = node.value("require", std::string("any"));
+  if (require != "any" && require != "all") {
+    validator.Error(path + ".require", "must be \"any\" (one pattern satisfies) or \"all\"");
+  }
+  rule.require_all = require == "all";
+  std::string placement = node.value("placement", std::string("anywhere"));
+  if (placement == "anywhere") {
+    rule.placement = Placement::kAnywhere;
+  } else if (placement == "near-claim") {
+    rule.placement = Placement::kNearClaim;
+    rule.within = 2;
+  } else if (placement == "end") {
+    rule.placement = Placement::kEnd;
+    rule.within = 3;
+  } else {
+    validator.Error(path + ".placement", "must be anywhere, near-claim or end");
+  }
+  if (auto it = node.find("within"); it != node.end()) {
+    if (!it->is_number_unsigned() || rule.placement == Placement::kAnywhere) {
+      validator.Error(path + ".within",
+                      "a whole number, with placement near-claim (sentences) or end (blocks)");
+    } else {
+      rule.within = it->get<uint32_t>();
+    }
+  }
+  rule.examples = ReadExamples(node, path, validator);
+  rules.push_back(std::move(rule));
+}
+
+void ReadLexicon(const json& node, Validator& validator, Lexicon& lexicon) {
+  if (!node.is_object()) {
+    validator.Error("lexicon", "must be an object of cue lists");
+    return;
+  }
+  std::pair<const char*, std::vector<Pattern>*> lists[] = {
+      {"negation_before", &lexicon.negation_before},
+      {"negation_after", &lexicon.negation_after},
+      {"pseudo_negation", &lexicon.pseudo_negation},
+      {"scope_end", &lexicon.scope_end},
+      {"hedge", &lexicon.hedge},
+      {"reported_speech", &lexicon.reported_speech},
+      {"rejection", &lexicon.rejection},
+      {"citation", &lexicon.citation},
+      {"named_study", &lexicon.named_study},
+      {"reference_heading", &lexicon.reference_heading}};
+  validator.UnknownKeys(node, "lexicon",
+                        {"negation_before", "negation_after", "pseudo_negation", "scope_end",
+                         "hedge", "reported_speech", "rejection", "citation", "named_study",
+                         "reference_heading", "evidence_domains", "comment"});
+  for (auto [key, list] : lists) {
+    auto it = node.find(key);
+    if (it == node.end()) continue;
+    std::vector<Pattern> patterns =
+        CompilePatterns(node, "lexicon", key, /*required=*/false, validator);
+    for (Pattern& pattern : patterns) list->push_back(std::move(pattern));
+  }
+  if (auto it = node.find("evidence_domains"); it != node.end()) {
+    for (std::string& domain : ReadStrings(*it, "lexicon.evidence_domains", validator)) {
+      lexicon.evidence_domains.push_back(text::FoldString(domain));
+    }
+  }
 }
 
 std::optional<json> ParsePackText(const PackSource& source, std::vector<Diagnostic>& errors) {
@@ -269,15 +497,99 @@ std::string PhraseToRegex(std::string_view phrase) {
   std::string_view words = folded;
   while (!words.empty() && words.front() == ' ') words.remove_prefix(1);
   while (!words.empty() && words.back() == ' ') words.remove_suffix(1);
-  if (!words.empty() && IsAsciiWordChar(words.front())) regex = "\\b" + regex;
+  if (!words.empty() && IsAsciiWordChar(words.front())) regex.insert(0, "\\b");
   if (!words.empty() && IsAsciiWordChar(words.back())) regex += "\\b";
   return regex;
 }
 
-CompiledPack::CompiledPack(std::vector<PackInfo> packs, std::vector<Rule> rules)
-    : packs_(std::move(packs)), rules_(std::move(rules)) {
+namespace {
+
+bool IsAsciiWord(std::string_view word) {
+  return !word.empty() && std::all_of(word.begin(), word.end(), [](char c) {
+    return c >= 'a' && c <= 'z';
+  });
+}
+
+std::string Join(const std::vector<std::string>& parts, std::string_view separator) {
+  std::string out;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    if (i > 0) out += separator;
+    out += parts[i];
+  }
+  return out;
+}
+
+// One entry of a word group: its words folded, the last one (the head
+// word: "stress hormone" -> "stress hormones") with its forms.
+std::string EntryToRegex(std::string_view entry, bool use_forms) {
+  std::string folded = text::FoldString(entry);
+  std::vector<std::string> words;
+  for (size_t i = 0; i < folded.size();) {
+    size_t end = folded.find(' ', i);
+    if (end == std::string::npos) end = folded.size();
+    if (end > i) words.push_back(folded.substr(i, end - i));
+    i = end + 1;
+  }
+  std::string regex;
+  for (size_t w = 0; w < words.size(); ++w) {
+    if (w > 0) regex += " ";
+    if (use_forms && w + 1 == words.size() && IsAsciiWord(words[w])) {
+      std::vector<std::string> forms;
+      for (const std::string& form : WordForms(words[w])) forms.push_back(RE2::QuoteMeta(form));
+      regex += "(?:" + Join(forms, "|") + ")";
+    } else {
+      regex += RE2::QuoteMeta(words[w]);
+    }
+  }
+  return regex;
+}
+
+std::string GroupToRegex(const std::vector<std::string>& group, bool use_forms) {
+  std::vector<std::string> entries;
+  for (const std::string& entry : group) entries.push_back(EntryToRegex(entry, use_forms));
+  return "\\b(?:" + Join(entries, "|") + ")\\b";
+}
+
+}  // namespace
+
+std::string NearToRegex(const NearPattern& near) {
+  // Between two groups: a run of non-word characters, then up to `within`
+  // words each followed by such a run. Words are letters, digits and
+  // apostrophes; a clause mark (; : ! ?) ends the reach, as the sentence
+  // bounds the whole match.
+  std::string gap = "[^\\pL\\pN';:!?]+(?:[\\pL\\pN']+[^\\pL\\pN';:!?]+){0," +
+                    std::to_string(near.within) + "}";
+  std::vector<std::string> groups;
+  for (const auto& group : near.groups) groups.push_back(GroupToRegex(group, near.use_forms));
+  std::string in_order;
+  for (size_t i = 0; i < groups.size(); ++i) in_order += (i ? gap : "") + groups[i];
+  if (!near.any_order) return in_order;
+  return "(?:" + in_order + "|" + groups[1] + gap + groups[0] + ")";
+}
+
+std::optional<Action> Action::Parse(std::string_view text) {
+  if (text == "keep") return Action{kKeep};
+  if (text == "skip") return Action{kSkip};
+  if (text == "downgrade") return Action{kDowngrade};
+  if (auto severity = ParseSeverity(text)) return Action{kSet, *severity};
+  return std::nullopt;
+}
+
+std::string Action::Name() const {
+  switch (kind) {
+    case kKeep: return "keep";
+    case kSkip: return "skip";
+    case kDowngrade: return "downgrade";
+    case kSet: return std::string(SeverityName(severity));
+  }
+  return "keep";
+}
+
+CompiledPack::CompiledPack(std::vector<PackInfo> packs, std::vector<Rule> rules, Lexicon lexicon)
+    : packs_(std::move(packs)), rules_(std::move(rules)), lexicon_(std::move(lexicon)) {
   prefilter_ = std::make_unique<RE2::Set>(PatternOptions(kMaxSetMemory), RE2::UNANCHORED);
   for (uint32_t r = 0; r < rules_.size(); ++r) {
+    if (rules_[r].kind != RuleKind::kClaim) continue;
     for (uint32_t p = 0; p < rules_[r].patterns.size(); ++p) {
       // Every pattern compiled alone already, so Add cannot fail here.
       prefilter_->Add(rules_[r].patterns[p].regex, nullptr);
@@ -296,10 +608,24 @@ const Rule* CompiledPack::FindRule(std::string_view id) const {
   return nullptr;
 }
 
+const PackSource* EmbeddedPack(std::string_view file_name) {
+  std::string name = "<embedded:" + std::string(file_name) + ">";
+  for (const PackSource& pack : EmbeddedPacks()) {
+    if (pack.name == name) return &pack;
+  }
+  return nullptr;
+}
+
+const PackSource& EmbeddedLexicon() {
+  static const PackSource& lexicon = *EmbeddedPack("lexicon.json");
+  return lexicon;
+}
+
 StatusOr<std::shared_ptr<const CompiledPack>> Load(const std::vector<PackSource>& sources) {
   std::vector<Diagnostic> errors;
   std::vector<PackInfo> packs;
   std::vector<Rule> rules;
+  Lexicon lexicon;
   std::map<std::string, std::string> first_definition;  // rule id -> where
   for (const PackSource& source : sources) {
     std::optional<json> root = ParsePackText(source, errors);
@@ -310,7 +636,8 @@ StatusOr<std::shared_ptr<const CompiledPack>> Load(const std::vector<PackSource>
       errors.insert(errors.end(), validator.errors().begin(), validator.errors().end());
       continue;
     }
-    validator.UnknownKeys(*root, "", {"$schema", "pack", "rules", "comment"});
+    validator.UnknownKeys(*root, "", {"$schema", "pack", "defaults", "rules", "disclaimers",
+                                      "lexicon", "comment"});
     PackInfo info;
     info.origin = source.name;
     auto pack = root->find("pack");
@@ -328,19 +655,45 @@ StatusOr<std::shared_ptr<const CompiledPack>> Load(const std::vector<PackSource>
         validator.Error("pack.id", "\"" + info.id + "\" must be lowercase letters, digits and dashes");
       }
     }
-    auto list = root->find("rules");
+    ContextPolicy defaults;
+    if (auto it = root->find("defaults"); it != root->end()) {
+      if (!it->is_object()) {
+        validator.Error("defaults", "must be an object such as {\"context\": {...}}");
+      } else {
+        validator.UnknownKeys(*it, "defaults", {"context"});
+        if (auto context = it->find("context"); context != it->end()) {
+          ReadPolicy(*context, "defaults.context", defaults, validator);
+        }
+      }
+    }
     size_t first_rule = rules.size();
+    auto list = root->find("rules");
     if (list == root->end() || !list->is_array()) {
       validator.Error("rules", "missing or not an array of rules");
     } else {
       for (size_t i = 0; i < list->size(); ++i) {
-        ReadRule((*list)[i], "rules[" + std::to_string(i) + "]", info.id, validator, rules);
+        ReadRule((*list)[i], "rules[" + std::to_string(i) + "]", info.id, defaults, validator,
+                 rules);
       }
     }
+    size_t first_disclaimer = rules.size();
+    if (auto it = root->find("disclaimers"); it != root->end()) {
+      if (!it->is_array()) {
+        validator.Error("disclaimers", "must be an array of disclaimer requirements");
+      } else {
+        for (size_t i = 0; i < it->size(); ++i) {
+          ReadDisclaimer((*it)[i], "disclaimers[" + std::to_string(i) + "]", info.id, validator,
+                         rules);
+        }
+      }
+    }
+    if (auto it = root->find("lexicon"); it != root->end()) ReadLexicon(*it, validator, lexicon);
     for (size_t i = first_rule; i < rules.size(); ++i) {
       const std::string& id = rules[i].id;
       if (id.empty()) continue;
-      std::string here = "rules[" + std::to_string(i - first_rule) + "]";
+      std::string here = i < first_disclaimer
+                             ? "rules[" + std::to_string(i - first_rule) + "]"
+                             : "disclaimers[" + std::to_string(i - first_disclaimer) + "]";
       auto [it, inserted] = first_definition.emplace(id, source.name + " " + here);
       if (!inserted) {
         validator.Error(here + ".id", "duplicate rule id \"" + id + "\" (first defined in " +
@@ -351,9 +704,18 @@ StatusOr<std::shared_ptr<const CompiledPack>> Load(const std::vector<PackSource>
     errors.insert(errors.end(), validator.errors().begin(), validator.errors().end());
     packs.push_back(std::move(info));
   }
+  // A disclaimer may name trigger rules of any loaded pack.
+  for (const Rule& rule : rules) {
+    for (const std::string& trigger : rule.trigger_rules) {
+      if (first_definition.count(trigger) == 0) {
+        errors.push_back({"CL203", first_definition[rule.id],
+                          "triggers.rules: no loaded rule has the id \"" + trigger + "\"", true});
+      }
+    }
+  }
   if (!errors.empty()) return errors;
-  return std::shared_ptr<const CompiledPack>(
-      std::make_shared<CompiledPack>(std::move(packs), std::move(rules)));
+  return std::shared_ptr<const CompiledPack>(std::make_shared<CompiledPack>(
+      std::move(packs), std::move(rules), std::move(lexicon)));
 }
 
 }  // namespace claimlint::rules

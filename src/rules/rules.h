@@ -11,6 +11,7 @@
 #define CLAIMLINT_RULES_RULES_H_
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,6 +31,13 @@ struct PackSource {
 
 // The packs built into the binary from rules/ at build time: `core` first.
 const std::vector<PackSource>& EmbeddedPacks();
+
+// The embedded pack whose file name is `file_name` ("core.json"), or null.
+const PackSource* EmbeddedPack(std::string_view file_name);
+
+// The embedded lexicon (rules/lexicon.json): the negation, hedge and
+// evidence cues every run uses, whatever packs it loads.
+const PackSource& EmbeddedLexicon();
 
 struct PackInfo {
   std::string id;
@@ -52,19 +60,74 @@ struct Pattern {
   std::unique_ptr<RE2> re;  // never null once compiled
 };
 
+// What a rule does with a claim seen in a context (hedged, negated...).
+struct Action {
+  enum Kind { kKeep, kSkip, kDowngrade, kSet };
+  Kind kind = kKeep;
+  Severity severity = Severity::kInfo;  // for kSet
+
+  // "keep", "skip", "downgrade", or a severity name.
+  static std::optional<Action> Parse(std::string_view text);
+  std::string Name() const;
+};
+
+// How a claim rule treats context; the README's severity model. Packs set
+// defaults in "defaults", rules override them.
+struct ContextPolicy {
+  Action hedged{Action::kDowngrade};
+  Action negated{Action::kSkip};
+  Action supported{Action::kSet, Severity::kInfo};
+  Action question{Action::kDowngrade};
+  Action heading{Action::kKeep};
+  Action quoted{Action::kKeep};
+};
+
+enum class RuleKind { kClaim, kDisclaimer };
+
+// Where a required disclaimer must stand to count.
+enum class Placement { kAnywhere, kNearClaim, kEnd };
+
 struct Rule {
   std::string id;        // dotted and stable: "core.disease.cure-claim"
   std::string pack_id;
-  std::string category;
+  RuleKind kind = RuleKind::kClaim;
+  std::string category;  // "disclaimer" for disclaimer requirements
   Severity severity = Severity::kWarning;
   std::string message;
   std::string rationale;
   std::string suggestion;
+  // Claim rules: what finds the claim. Disclaimer rules: what satisfies
+  // the requirement (any one, or all of them with `require_all`).
   std::vector<Pattern> patterns;
-  // Antipatterns: a match whose sentence also matches one of these is not a
-  // finding of this rule ("a proven track record").
+  // Antipatterns: a hit that overlaps a match of one of these in its
+  // sentence is not a finding of this rule ("a proven track record").
   std::vector<Pattern> unless;
   std::vector<Example> examples;
+  ContextPolicy policy;
+
+  // Disclaimer requirements only.
+  std::vector<std::string> trigger_categories;  // claims of these need it
+  std::vector<std::string> trigger_rules;       // ... and claims of these rules
+  Placement placement = Placement::kAnywhere;
+  uint32_t within = 0;  // kNearClaim: sentences; kEnd: last blocks
+  bool require_all = false;
+};
+
+// Cue lists that the analyze stage reads around every claim. Each list is
+// a set of folded-text patterns. Built-in in rules/lexicon.json; any pack
+// may add to it under "lexicon".
+struct Lexicon {
+  std::vector<Pattern> negation_before;  // "no evidence that", "does not"
+  std::vector<Pattern> negation_after;   // "is a myth", "has not been proven"
+  std::vector<Pattern> pseudo_negation;  // "not only", "no doubt"
+  std::vector<Pattern> scope_end;        // "but", "however", ";"
+  std::vector<Pattern> hedge;            // "may help", "some clients report"
+  std::vector<Pattern> reported_speech;  // "some websites claim"
+  std::vector<Pattern> rejection;        // "there is no evidence", "myth"
+  std::vector<Pattern> citation;         // "[1]", "(smith et al., 2019)"
+  std::vector<Pattern> named_study;      // "a 2019 randomized trial in spine"
+  std::vector<Pattern> reference_heading;  // "references", "sources"
+  std::vector<std::string> evidence_domains;  // "doi.org", "ncbi.nlm.nih.gov"
 };
 
 // The prefilter entry for Set index i: which rule and which of its patterns.
@@ -75,16 +138,18 @@ struct PatternRef {
 
 class CompiledPack {
  public:
-  CompiledPack(std::vector<PackInfo> packs, std::vector<Rule> rules);
+  CompiledPack(std::vector<PackInfo> packs, std::vector<Rule> rules, Lexicon lexicon);
   ~CompiledPack();
   CompiledPack(const CompiledPack&) = delete;
   CompiledPack& operator=(const CompiledPack&) = delete;
 
   const std::vector<PackInfo>& packs() const { return packs_; }
+  // Claim rules and disclaimer requirements, in pack order.
   const std::vector<Rule>& rules() const { return rules_; }
   const Rule* FindRule(std::string_view id) const;
+  const Lexicon& lexicon() const { return lexicon_; }
 
-  // One RE2::Set over every pattern of every rule. It only proposes
+  // One RE2::Set over every pattern of every claim rule. It only proposes
   // candidates; each candidate is confirmed with its own RE2.
   const RE2::Set& prefilter() const { return *prefilter_; }
   const std::vector<PatternRef>& prefilter_refs() const { return refs_; }
@@ -92,11 +157,13 @@ class CompiledPack {
  private:
   std::vector<PackInfo> packs_;
   std::vector<Rule> rules_;
+  Lexicon lexicon_;
   std::unique_ptr<RE2::Set> prefilter_;
   std::vector<PatternRef> refs_;
 };
 
-// Loads, validates and compiles `sources` in order into one pack. Errors
+// Loads, validates and compiles `sources` in order into one pack (callers
+// put EmbeddedLexicon() first so its cues apply). Errors
 // (CL2xx) name the file and either the line and column of a JSON syntax
 // error or the path of the bad field ("rules[3].patterns[0].regex") and
 // why; all of a file's field errors are reported, not only the first.
@@ -106,6 +173,19 @@ StatusOr<std::shared_ptr<const CompiledPack>> Load(
 // The RE2 source a phrase pattern compiles to: its words folded like the
 // text, joined by whitespace, bounded by word boundaries.
 std::string PhraseToRegex(std::string_view phrase);
+
+// A token pattern: each group is a list of words or phrases; the groups
+// follow each other in order, each within `within` words of the one
+// before (either order for two groups with `any_order`). With `use_forms`
+// a word matches its inflections too (WordForms: "lower" finds "lowering",
+// "lowered"); otherwise it matches as written.
+struct NearPattern {
+  std::vector<std::vector<std::string>> groups;
+  uint32_t within = 3;
+  bool any_order = false;
+  bool use_forms = true;
+};
+std::string NearToRegex(const NearPattern& near);
 
 }  // namespace claimlint::rules
 

@@ -159,7 +159,9 @@ report::FileResult ScanSource(const input::Source& source, input::Format format,
   result.diagnostics = document.value().warnings;
   text::Folded folded = text::Fold(document.value().prose);
   match::Matches matches = match::FindMatches(pack, document.value(), folded, options);
-  result.findings = analyze::Analyze(pack, document.value(), folded, matches);
+  analyze::Analysis analysis = analyze::Analyze(pack, document.value(), folded, matches);
+  result.findings = std::move(analysis.findings);
+  result.spared = std::move(analysis.spared);
   return result;
 }
 

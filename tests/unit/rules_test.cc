@@ -121,13 +121,64 @@ TEST(PhraseToRegex, FoldsQuotesCaseAndSpaces) {
   EXPECT_EQ(PhraseToRegex("100% safe"), "\\b100\\%\\s+safe\\b");
 }
 
-TEST(EmbeddedPacks, CorePackLoadsAndComesFirst) {
+TEST(EmbeddedPacks, CorePackAndLexiconLoad) {
   ASSERT_FALSE(EmbeddedPacks().empty());
   EXPECT_EQ(EmbeddedPacks()[0].name, "<embedded:core.json>");
-  auto pack = Load({EmbeddedPacks()[0]});
+  ASSERT_NE(EmbeddedPack("core.json"), nullptr);
+  EXPECT_EQ(EmbeddedPack("nonexistent.json"), nullptr);
+  auto pack = Load({EmbeddedLexicon(), *EmbeddedPack("core.json")});
   ASSERT_TRUE(pack.ok()) << pack.errors()[0].ToString();
   EXPECT_GE(pack.value()->rules().size(), 5u);
   EXPECT_NE(pack.value()->FindRule("core.disease.cure-claim"), nullptr);
+  EXPECT_FALSE(pack.value()->lexicon().negation_before.empty());
+  EXPECT_FALSE(pack.value()->lexicon().evidence_domains.empty());
+}
+
+TEST(Load, NearPatternErrorsNameTheField) {
+  std::vector<std::string> errors = Errors(Pack(Rule(
+      "t.a", "", "[{\"near\": [[\"lower\"]], \"within\": 3}, {\"near\": [[\"a\"], [\"b\"]], \"within\": 40}]")));
+  ASSERT_EQ(errors.size(), 2u);
+  EXPECT_NE(errors[0].find("rules[0].patterns[0].near: must be an array of at least two"),
+            std::string::npos) << errors[0];
+  EXPECT_NE(errors[1].find("rules[0].patterns[1].within"), std::string::npos) << errors[1];
+}
+
+TEST(Load, ContextActionsAreValidated) {
+  std::vector<std::string> errors =
+      Errors(Pack(Rule("t.a", ", \"context\": {\"hedged\": \"ignore\", \"negate\": \"skip\"}")));
+  ASSERT_EQ(errors.size(), 2u);
+  EXPECT_NE(errors[0].find("rules[0].context.negate: unknown field"), std::string::npos) << errors[0];
+  EXPECT_NE(errors[1].find("rules[0].context.hedged: must be one of"), std::string::npos) << errors[1];
+}
+
+TEST(Load, DisclaimerTriggersMustNameLoadedRules) {
+  std::string disclaimer =
+      "{\"pack\": {\"id\": \"t\", \"version\": \"1\"}, \"rules\": [], \"disclaimers\": [{"
+      "\"id\": \"t.d\", \"severity\": \"warning\", \"message\": \"m\", \"rationale\": \"r\", "
+      "\"suggestion\": \"s\", \"triggers\": {\"rules\": [\"t.nope\"]}, \"placement\": \"middle\", "
+      "\"patterns\": [\"see a doctor\"], \"examples\": {\"flag\": [\"[[x]]\"], \"pass\": [\"y\"]}}]}";
+  std::vector<std::string> errors = Errors(disclaimer);
+  ASSERT_EQ(errors.size(), 2u);
+  EXPECT_NE(errors[0].find("disclaimers[0].placement: must be anywhere, near-claim or end"),
+            std::string::npos) << errors[0];
+  EXPECT_NE(errors[1].find("no loaded rule has the id \"t.nope\""), std::string::npos) << errors[1];
+}
+
+TEST(NearToRegex, ExpandsWordFormsAndBothOrders) {
+  NearPattern near;
+  near.groups = {{"lower"}, {"cortisol"}};
+  near.within = 2;
+  near.any_order = true;
+  RE2 re(NearToRegex(near));
+  ASSERT_TRUE(re.ok()) << re.error();
+  for (const char* text : {"lowers cortisol", "lowering your cortisol", "cortisol is lowered",
+                           "lowered the body's cortisol"}) {
+    EXPECT_TRUE(RE2::PartialMatch(text, re)) << text;
+  }
+  for (const char* text : {"lowly cortisol", "lower the very high cortisol", "lower; cortisol",
+                           "flower cortisol"}) {
+    EXPECT_FALSE(RE2::PartialMatch(text, re)) << text;
+  }
 }
 
 }  // namespace

@@ -1,0 +1,162 @@
+#include "analyze/context.h"
+
+#include <algorithm>
+#include <vector>
+
+namespace claimlint::analyze {
+
+namespace {
+
+// How far a cue may stand from the claim, in words (NegEx uses about five).
+constexpr int kNegationBeforeWords = 5;
+constexpr int kNegationAfterWords = 3;
+constexpr int kHedgeBeforeWords = 6;
+constexpr int kHedgeAfterWords = 2;
+
+std::vector<Span> AllMatches(const std::vector<rules::Pattern>& patterns, std::string_view text) {
+  std::vector<Span> spans;
+  for (const rules::Pattern& pattern : patterns) {
+    re2::StringPiece match;
+    size_t position = 0;
+    while (position <= text.size() &&
+           pattern.re->Match(text, position, text.size(), RE2::UNANCHORED, &match, 1)) {
+      uint32_t begin = static_cast<uint32_t>(match.data() - text.data());
+      spans.push_back({begin, begin + static_cast<uint32_t>(match.size())});
+      position = begin + std::max<size_t>(match.size(), 1);
+    }
+  }
+  return spans;
+}
+
+bool IsWordByte(char c) {
+  unsigned char u = static_cast<unsigned char>(c);
+  return std::isalnum(u) || u >= 0x80 || c == '\'';
+}
+
+int CountWords(std::string_view text) {
+  int words = 0;
+  bool in_word = false;
+  for (char c : text) {
+    bool word = IsWordByte(c);
+    if (word && !in_word) ++words;
+    in_word = word;
+  }
+  return words;
+}
+
+bool Overlaps(Span a, Span b) { return a.begin < b.end && b.begin < a.end; }
+
+bool ScopeEndsBetween(const std::vector<Span>& ends, uint32_t from, uint32_t to) {
+  return std::any_of(ends.begin(), ends.end(),
+                     [&](Span end) { return end.begin >= from && end.end <= to; });
+}
+
+// The cue nearest the claim among `cues` that stand within `max_words`
+// before it (or after it, with `after`) with no scope end between and no
+// pseudo-cue over them. With `needs_comma`, a cue after the claim counts
+// only past a comma or bracket ("lowers cortisol, some clients report"):
+// "safe oil that might cure" hedges the cure, not the safety.
+std::string NearestCue(std::string_view sentence, Span claim, const std::vector<Span>& cues,
+                       const std::vector<Span>& ends, const std::vector<Span>& pseudo,
+                       int max_words, bool after, bool needs_comma = false) {
+  std::string best;
+  int best_distance = max_words + 1;
+  for (Span cue : cues) {
+    if (Overlaps(cue, claim)) continue;
+    if (after ? cue.begin < claim.end : cue.end > claim.begin) continue;
+    if (std::any_of(pseudo.begin(), pseudo.end(), [&](Span p) { return Overlaps(p, cue); })) {
+      continue;
+    }
+    Span gap = after ? Span{claim.end, cue.begin} : Span{cue.end, claim.begin};
+    if (needs_comma && Slice(sentence, gap).find_first_of(",(") == std::string_view::npos) {
+      continue;
+    }
+    int distance = CountWords(Slice(sentence, gap));
+    if (distance >= best_distance || ScopeEndsBetween(ends, gap.begin, gap.end)) continue;
+    best_distance = distance;
+    best = std::string(Slice(sentence, cue));
+  }
+  return best;
+}
+
+bool EndsWithQuestionMark(std::string_view sentence) {
+  while (!sentence.empty() && (sentence.back() == ' ' || sentence.back() == '"' ||
+                               sentence.back() == '\'' || sentence.back() == ')')) {
+    sentence.remove_suffix(1);
+  }
+  return !sentence.empty() && sentence.back() == '?';
+}
+
+// Inside double quotes, or single quotes used as quotation marks (an
+// opening quote after a space, a closing one before a non-letter).
+bool IsQuoted(std::string_view sentence, Span claim) {
+  std::string_view before = sentence.substr(0, claim.begin);
+  std::string_view after = sentence.substr(claim.end);
+  if (std::count(before.begin(), before.end(), '"') % 2 == 1 &&
+      after.find('"') != std::string_view::npos) {
+    return true;
+  }
+  size_t open = before.rfind('\'');
+  if (open == std::string_view::npos || (open > 0 && before[open - 1] != ' ')) return false;
+  for (size_t close = after.find('\''); close != std::string_view::npos;
+       close = after.find('\'', close + 1)) {
+    if (close + 1 == after.size() || !std::isalpha(static_cast<unsigned char>(after[close + 1]))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string FirstMatch(const std::vector<rules::Pattern>& patterns, std::string_view text) {
+  for (const rules::Pattern& pattern : patterns) {
+    re2::StringPiece match;
+    if (pattern.re->Match(text, 0, text.size(), RE2::UNANCHORED, &match, 1)) {
+      return std::string(match);
+    }
+  }
+  return "";
+}
+
+ClaimContext ReadContext(const rules::Lexicon& lexicon, std::string_view sentence, Span claim,
+                         std::string_view next_sentence) {
+  ClaimContext context;
+  std::vector<Span> ends = AllMatches(lexicon.scope_end, sentence);
+  std::vector<Span> pseudo = AllMatches(lexicon.pseudo_negation, sentence);
+  context.negation = NearestCue(sentence, claim, AllMatches(lexicon.negation_before, sentence),
+                                ends, pseudo, kNegationBeforeWords, false);
+  if (context.negation.empty()) {
+    context.negation = NearestCue(sentence, claim, AllMatches(lexicon.negation_after, sentence),
+                                  ends, {}, kNegationAfterWords, true);
+  }
+  std::vector<Span> hedges = AllMatches(lexicon.hedge, sentence);
+  context.hedge = NearestCue(sentence, claim, hedges, ends, {}, kHedgeBeforeWords, false);
+  if (context.hedge.empty()) {
+    context.hedge = NearestCue(sentence, claim, hedges, ends, {}, kHedgeAfterWords, true,
+                               /*needs_comma=*/true);
+  }
+  context.question = EndsWithQuestionMark(sentence);
+  context.quoted = IsQuoted(sentence, claim);
+
+  if (context.negation.empty()) {
+    bool reported = context.quoted;
+    for (Span cue : AllMatches(lexicon.reported_speech, sentence)) {
+      if (cue.end <= claim.begin) reported = true;
+    }
+    if (reported) {
+      std::string rejection;
+      for (Span cue : AllMatches(lexicon.rejection, sentence)) {
+        if (!Overlaps(cue, claim)) {
+          rejection = std::string(Slice(sentence, cue));
+          break;
+        }
+      }
+      if (rejection.empty()) rejection = FirstMatch(lexicon.rejection, next_sentence);
+      if (!rejection.empty()) context.negation = "reported, then rejected: \"" + rejection + "\"";
+    }
+  }
+  return context;
+}
+
+}  // namespace claimlint::analyze

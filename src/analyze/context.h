@@ -1,0 +1,35 @@
+// Internal to the analyze stage: what surrounds a claim in its sentence.
+
+#ifndef CLAIMLINT_ANALYZE_CONTEXT_H_
+#define CLAIMLINT_ANALYZE_CONTEXT_H_
+
+#include <string>
+#include <string_view>
+
+#include "core/core.h"
+#include "rules/rules.h"
+
+namespace claimlint::analyze {
+
+struct ClaimContext {
+  std::string negation;  // the cue that negates the claim, or empty
+  std::string hedge;     // the cue that hedges it, or empty
+  bool question = false;
+  bool quoted = false;
+};
+
+// Reads the folded `sentence` around the claim at `claim` (offsets within
+// the sentence), NegEx-style: a negation or hedge cue counts when it stands
+// within a few words before the claim (negation: also after it) with no
+// scope end ("but", "however", ";") between, and is not a pseudo-negation
+// ("not only"). A claim in reported speech or quotes is negated when the
+// sentence or `next_sentence` rejects it ("there is no evidence").
+ClaimContext ReadContext(const rules::Lexicon& lexicon, std::string_view sentence, Span claim,
+                         std::string_view next_sentence);
+
+// The first match of any of `patterns` in `text`, as its text, or empty.
+std::string FirstMatch(const std::vector<rules::Pattern>& patterns, std::string_view text);
+
+}  // namespace claimlint::analyze
+
+#endif  // CLAIMLINT_ANALYZE_CONTEXT_H_

@@ -1,0 +1,133 @@
+#include "analyze/disclaimers.h"
+
+#include <algorithm>
+
+namespace claimlint::analyze {
+
+namespace {
+
+// Index of the block holding prose offset `offset` (the nearest block
+// before it when it falls between blocks).
+uint32_t BlockOf(const input::Document& document, uint32_t offset) {
+  auto it = std::upper_bound(document.blocks.begin(), document.blocks.end(), offset,
+                             [](uint32_t value, const input::Block& block) {
+                               return value < block.prose.begin;
+                             });
+  return it == document.blocks.begin() ? 0 : static_cast<uint32_t>(it - document.blocks.begin() - 1);
+}
+
+// For each pattern, the blocks where it matches.
+std::vector<std::vector<uint32_t>> MatchBlocks(const rules::Rule& rule,
+                                               const input::Document& document,
+                                               const text::Folded& folded) {
+  std::vector<std::vector<uint32_t>> blocks(rule.patterns.size());
+  std::string_view text = folded.text;
+  for (size_t p = 0; p < rule.patterns.size(); ++p) {
+    re2::StringPiece match;
+    size_t position = 0;
+    while (position <= text.size() &&
+           rule.patterns[p].re->Match(text, position, text.size(), RE2::UNANCHORED, &match, 1)) {
+      uint32_t begin = static_cast<uint32_t>(match.data() - text.data());
+      uint32_t prose = folded.to_prose.ToOrigin({begin, begin}).begin;
+      blocks[p].push_back(BlockOf(document, prose));
+      position = begin + std::max<size_t>(match.size(), 1);
+    }
+  }
+  return blocks;
+}
+
+// How many of the patterns match in a block within [low, high].
+size_t PartsFound(const std::vector<std::vector<uint32_t>>& blocks, uint32_t low, uint32_t high) {
+  size_t found = 0;
+  for (const std::vector<uint32_t>& pattern_blocks : blocks) {
+    if (std::any_of(pattern_blocks.begin(), pattern_blocks.end(),
+                    [&](uint32_t b) { return b >= low && b <= high; })) {
+      ++found;
+    }
+  }
+  return found;
+}
+
+bool Triggers(const rules::Rule& requirement, const Finding& claim) {
+  const std::string& category = claim.rule->category;
+  const std::string& id = claim.rule->id;
+  return std::find(requirement.trigger_categories.begin(), requirement.trigger_categories.end(),
+                   category) != requirement.trigger_categories.end() ||
+         std::find(requirement.trigger_rules.begin(), requirement.trigger_rules.end(), id) !=
+             requirement.trigger_rules.end();
+}
+
+}  // namespace
+
+void CheckDisclaimers(const rules::CompiledPack& pack, const input::Document& document,
+                      const text::Folded& folded, std::vector<Finding>& findings) {
+  std::vector<Finding> missing;
+  const uint32_t last_block =
+      document.blocks.empty() ? 0 : static_cast<uint32_t>(document.blocks.size() - 1);
+  for (const rules::Rule& requirement : pack.rules()) {
+    if (requirement.kind != rules::RuleKind::kDisclaimer) continue;
+    std::vector<const Finding*> triggers;
+    for (const Finding& finding : findings) {
+      // A claim reported although negated ("no oil is 100% safe") needs no disclaimer.
+      if (finding.kind == "claim" && !finding.negated && Triggers(requirement, finding)) {
+        triggers.push_back(&finding);
+      }
+    }
+    if (triggers.empty()) continue;
+    std::vector<std::vector<uint32_t>> blocks = MatchBlocks(requirement, document, folded);
+    const size_t needed = requirement.require_all ? requirement.patterns.size() : 1;
+    std::vector<const Finding*> lacking;
+    size_t best_found = 0;
+    for (const Finding* claim : triggers) {
+      uint32_t low = 0, high = last_block;
+      if (requirement.placement == rules::Placement::kNearClaim) {
+        uint32_t block = BlockOf(document, document.to_source.ToTarget(claim->source).begin);
+        low = block > requirement.within ? block - requirement.within : 0;
+        high = block + requirement.within;
+      } else if (requirement.placement == rules::Placement::kEnd) {
+        low = last_block >= requirement.within ? last_block + 1 - requirement.within : 0;
+      }
+      size_t found = PartsFound(blocks, low, high);
+      best_found = std::max(best_found, found);
+      if (found < needed) lacking.push_back(claim);
+      // Anywhere and at the end are document-wide: one look decides.
+      if (requirement.placement != rules::Placement::kNearClaim) {
+        if (found < needed) lacking = triggers;
+        break;
+      }
+    }
+    if (lacking.empty()) continue;
+    const Finding& first = *lacking.front();
+    Finding finding;
+    finding.rule = &requirement;
+    finding.kind = "missing-disclaimer";
+    finding.severity = requirement.severity;
+    finding.message = requirement.message;
+    if (requirement.require_all && best_found > 0) {
+      finding.message += " (incomplete: " + std::to_string(best_found) + " of " +
+                         std::to_string(requirement.patterns.size()) + " required parts found)";
+    }
+    finding.source = first.source;
+    finding.start = first.start;
+    finding.end = first.end;
+    finding.text = first.text;
+    finding.sentence = first.sentence;
+    finding.sentence_source = first.sentence_source;
+    finding.reasons.push_back("required by " + std::to_string(lacking.size()) + " claim(s); " +
+                              (requirement.placement == rules::Placement::kAnywhere
+                                   ? "not found anywhere in the document"
+                               : requirement.placement == rules::Placement::kEnd
+                                   ? "not found in the last " +
+                                         std::to_string(requirement.within) + " block(s)"
+                                   : "not found within " + std::to_string(requirement.within) +
+                                         " block(s) of each claim"));
+    for (const Finding* claim : lacking) {
+      finding.triggers.push_back({claim->rule->id, claim->start, claim->text});
+    }
+    finding.fingerprint = Hex64(Fnv1a64(requirement.id + "\n" + "missing-disclaimer"));
+    missing.push_back(std::move(finding));
+  }
+  for (Finding& finding : missing) findings.push_back(std::move(finding));
+}
+
+}  // namespace claimlint::analyze

@@ -1,0 +1,23 @@
+// Internal to the analyze stage: disclaimer requirements.
+
+#ifndef CLAIMLINT_ANALYZE_DISCLAIMERS_H_
+#define CLAIMLINT_ANALYZE_DISCLAIMERS_H_
+
+#include <vector>
+
+#include "analyze/analyze.h"
+
+namespace claimlint::analyze {
+
+// Appends one "missing-disclaimer" finding per requirement of `pack` that
+// the reported claims in `findings` trigger and the document does not
+// satisfy where the requirement says (anywhere, near each claim, at the
+// end). The finding stands at the first triggering claim and lists all of
+// them. A disclaimer never changes a claim's own finding: a disclaimer
+// cannot make a claim that is false on its face acceptable.
+void CheckDisclaimers(const rules::CompiledPack& pack, const input::Document& document,
+                      const text::Folded& folded, std::vector<Finding>& findings);
+
+}  // namespace claimlint::analyze
+
+#endif  // CLAIMLINT_ANALYZE_DISCLAIMERS_H_

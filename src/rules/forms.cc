@@ -1,0 +1,77 @@
+#include "rules/forms.h"
+
+#include <libstemmer.h>
+
+#include <algorithm>
+#include <memory>
+#include <mutex>
+
+namespace claimlint::rules {
+
+namespace {
+
+bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+// Consonant-vowel-consonant ending of a short word: "stop" -> "stopped".
+bool DoublesFinalConsonant(std::string_view word) {
+  if (word.size() < 3 || word.size() > 5) return false;
+  char last = word.back();
+  return !IsVowel(last) && last != 'w' && last != 'x' && last != 'y' &&
+         IsVowel(word[word.size() - 2]) && !IsVowel(word[word.size() - 3]);
+}
+
+std::vector<std::string> Candidates(std::string_view word) {
+  static constexpr std::string_view kSuffixes[] = {
+      "s", "es", "ed", "d", "ing", "er", "ers", "ly", "ment", "ments",
+      "ness", "ion", "ions", "ation", "ations", "al", "ally", "ive", "ity"};
+  std::string w(word);
+  std::vector<std::string> out = {w};
+  for (std::string_view suffix : kSuffixes) out.push_back(w + std::string(suffix));
+  if (w.ends_with("e")) {
+    std::string base = w.substr(0, w.size() - 1);
+    for (std::string_view suffix : {"ing", "ed", "er", "ers", "ion", "ions", "ation", "ive", "ity"}) {
+      out.push_back(base + std::string(suffix));
+    }
+  }
+  if (w.size() > 2 && w.ends_with("y") && !IsVowel(w[w.size() - 2])) {
+    std::string base = w.substr(0, w.size() - 1);
+    for (std::string_view suffix : {"ies", "ied", "ier", "iest", "ily", "ying"}) {
+      out.push_back(base + std::string(suffix));
+    }
+  }
+  if (DoublesFinalConsonant(w)) {
+    for (std::string_view suffix : {"ed", "ing", "er", "ers"}) {
+      out.push_back(w + w.back() + std::string(suffix));
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string Stem(std::string_view word) {
+  // A stemmer instance is not thread-safe; packs compile on one thread, but
+  // the lock keeps that an assumption nobody has to remember.
+  static std::mutex mutex;
+  static std::unique_ptr<sb_stemmer, void (*)(sb_stemmer*)> stemmer(
+      sb_stemmer_new("english", "UTF_8"), sb_stemmer_delete);
+  std::lock_guard lock(mutex);
+  if (!stemmer) return std::string(word);
+  const sb_symbol* stem = sb_stemmer_stem(
+      stemmer.get(), reinterpret_cast<const sb_symbol*>(word.data()), static_cast<int>(word.size()));
+  if (stem == nullptr) return std::string(word);
+  return std::string(reinterpret_cast<const char*>(stem), sb_stemmer_length(stemmer.get()));
+}
+
+std::vector<std::string> WordForms(std::string_view word) {
+  std::string stem = Stem(word);
+  std::vector<std::string> forms;
+  for (std::string& candidate : Candidates(word)) {
+    if (candidate == word || Stem(candidate) == stem) forms.push_back(std::move(candidate));
+  }
+  std::sort(forms.begin(), forms.end());
+  forms.erase(std::unique(forms.begin(), forms.end()), forms.end());
+  return forms;
+}
+
+}  // namespace claimlint::rules
