@@ -54,7 +54,7 @@ bool IsLineBreakOrEdge(std::string_view prose, uint32_t offset, Span block, bool
 }
 
 // A heading block, or in plain text a short line of its own with no
-// closing punctuation ("How Massage Therapy Helps").
+// closing punctuation but a question mark ("How Massage Therapy Helps").
 bool IsHeading(const input::Document& document, const input::Block& block,
                const text::Sentence& sentence) {
   if (block.kind == input::BlockKind::kHeading || block.kind == input::BlockKind::kTitle) {
@@ -62,8 +62,10 @@ bool IsHeading(const input::Document& document, const input::Block& block,
   }
   std::string_view text = Slice(document.prose, sentence.prose);
   if (text.empty() || text.size() > 120) return false;
+  // A question can be a heading ("Can Massage Cure Sciatica?"); a full stop
+  // or a comma means running text.
   char last = text.back();
-  if (last == '.' || last == '!' || last == '?' || last == ':' || last == ',' || last == ';' ||
+  if (last == '.' || last == '!' || last == ':' || last == ',' || last == ';' ||
       text.ends_with("\xE2\x80\xA6")) {
     return false;
   }
