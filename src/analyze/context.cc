@@ -13,17 +13,16 @@ constexpr int kNegationAfterWords = 3;
 constexpr int kHedgeBeforeWords = 6;
 constexpr int kHedgeAfterWords = 2;
 
-std::vector<Span> AllMatches(const std::vector<rules::Pattern>& patterns, std::string_view text) {
+std::vector<Span> AllMatches(const rules::CueList& cues, std::string_view text) {
   std::vector<Span> spans;
-  for (const rules::Pattern& pattern : patterns) {
-    re2::StringPiece match;
-    size_t position = 0;
-    while (position <= text.size() &&
-           pattern.re->Match(text, position, text.size(), RE2::UNANCHORED, &match, 1)) {
-      uint32_t begin = static_cast<uint32_t>(match.data() - text.data());
-      spans.push_back({begin, begin + static_cast<uint32_t>(match.size())});
-      position = begin + std::max<size_t>(match.size(), 1);
-    }
+  if (cues.empty()) return spans;
+  re2::StringPiece match;
+  size_t position = 0;
+  while (position <= text.size() &&
+         cues.re->Match(text, position, text.size(), RE2::UNANCHORED, &match, 1)) {
+    uint32_t begin = static_cast<uint32_t>(match.data() - text.data());
+    spans.push_back({begin, begin + static_cast<uint32_t>(match.size())});
+    position = begin + std::max<size_t>(match.size(), 1);
   }
   return spans;
 }
@@ -109,12 +108,10 @@ bool IsQuoted(std::string_view sentence, Span claim) {
 
 }  // namespace
 
-std::string FirstMatch(const std::vector<rules::Pattern>& patterns, std::string_view text) {
-  for (const rules::Pattern& pattern : patterns) {
-    re2::StringPiece match;
-    if (pattern.re->Match(text, 0, text.size(), RE2::UNANCHORED, &match, 1)) {
-      return std::string(match);
-    }
+std::string FirstMatch(const rules::CueList& cues, std::string_view text) {
+  re2::StringPiece match;
+  if (!cues.empty() && cues.re->Match(text, 0, text.size(), RE2::UNANCHORED, &match, 1)) {
+    return std::string(match);
   }
   return "";
 }

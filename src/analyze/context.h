@@ -27,8 +27,8 @@ struct ClaimContext {
 ClaimContext ReadContext(const rules::Lexicon& lexicon, std::string_view sentence, Span claim,
                          std::string_view next_sentence);
 
-// The first match of any of `patterns` in `text`, as its text, or empty.
-std::string FirstMatch(const std::vector<rules::Pattern>& patterns, std::string_view text);
+// The leftmost (longest) cue of `cues` in `text`, as its text, or empty.
+std::string FirstMatch(const rules::CueList& cues, std::string_view text);
 
 }  // namespace claimlint::analyze
 

@@ -19,12 +19,35 @@ using nlohmann::json;
 constexpr int64_t kMaxPatternMemory = 8 << 20;
 constexpr int64_t kMaxSetMemory = 48 << 20;
 
+// Patterns compile case-sensitively: the text is case-folded, so only a
+// pattern that spells a capital letter needs folding, and it gets it in a
+// (?i:...) group (see CaseFolded). Case-insensitive Unicode classes are
+// large, and compiling every pattern that way made start-up slow.
 RE2::Options PatternOptions(int64_t max_mem) {
   RE2::Options options;
   options.set_log_errors(false);
-  options.set_case_sensitive(false);  // a pack may write "FDA"; text is folded
   options.set_max_mem(max_mem);
   return options;
+}
+
+// `regex`, wrapped in (?i:...) when it has an ASCII capital outside an
+// escape ("FDA" but not \S, \W or \p{Lu}), so it still finds folded text.
+std::string CaseFolded(const std::string& regex) {
+  for (size_t i = 0; i < regex.size(); ++i) {
+    char c = regex[i];
+    if (c == '\\') {
+      if (i + 2 < regex.size() && (regex[i + 1] == 'p' || regex[i + 1] == 'P') &&
+          regex[i + 2] == '{') {
+        i = regex.find('}', i);
+        if (i == std::string::npos) break;
+      } else {
+        ++i;
+      }
+      continue;
+    }
+    if (c >= 'A' && c <= 'Z') return "(?i:" + regex + ")";
+  }
+  return regex;
 }
 
 bool IsAsciiWordChar(char c) {
@@ -172,7 +195,7 @@ std::optional<Pattern> CompilePattern(const json& node, const std::string& path,
     std::string value = validator.String(node, path, key, true);
     if (value.empty()) return std::nullopt;
     pattern.source = std::string(key) + ": " + value;
-    pattern.regex = key[0] == 'p' ? PhraseToRegex(value) : value;
+    pattern.regex = key[0] == 'p' ? PhraseToRegex(value) : CaseFolded(value);
   }
   pattern.re = std::make_unique<RE2>(pattern.regex, PatternOptions(kMaxPatternMemory));
   if (!pattern.re->ok()) {
@@ -424,12 +447,35 @@ void ReadDisclaimer(const json& node, const std::string& path, const std::string
   rules.push_back(std::move(rule));
 }
 
+std::string Join(const std::vector<std::string>& parts, std::string_view separator) {
+  std::string out;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    if (i > 0) out += separator;
+    out += parts[i];
+  }
+  return out;
+}
+
+// Compiles each cue list into one alternation once every pack has added
+// to it. Leftmost-longest, so "no evidence" wins over "no" where both match.
+void CompileLexicon(Lexicon& lexicon) {
+  for (CueList* list :
+       {&lexicon.negation_before, &lexicon.negation_after, &lexicon.pseudo_negation,
+        &lexicon.scope_end, &lexicon.hedge, &lexicon.reported_speech, &lexicon.rejection,
+        &lexicon.citation, &lexicon.named_study, &lexicon.reference_heading}) {
+    if (list->regexes.empty()) continue;
+    RE2::Options options = PatternOptions(kMaxPatternMemory);
+    options.set_longest_match(true);
+    list->re = std::make_unique<RE2>("(?:" + Join(list->regexes, ")|(?:") + ")", options);
+  }
+}
+
 void ReadLexicon(const json& node, Validator& validator, Lexicon& lexicon) {
   if (!node.is_object()) {
     validator.Error("lexicon", "must be an object of cue lists");
     return;
   }
-  std::pair<const char*, std::vector<Pattern>*> lists[] = {
+  std::pair<const char*, CueList*> lists[] = {
       {"negation_before", &lexicon.negation_before},
       {"negation_after", &lexicon.negation_after},
       {"pseudo_negation", &lexicon.pseudo_negation},
@@ -447,9 +493,9 @@ void ReadLexicon(const json& node, Validator& validator, Lexicon& lexicon) {
   for (auto [key, list] : lists) {
     auto it = node.find(key);
     if (it == node.end()) continue;
-    std::vector<Pattern> patterns =
-        CompilePatterns(node, "lexicon", key, /*required=*/false, validator);
-    for (Pattern& pattern : patterns) list->push_back(std::move(pattern));
+    for (Pattern& pattern : CompilePatterns(node, "lexicon", key, /*required=*/false, validator)) {
+      list->regexes.push_back(std::move(pattern.regex));
+    }
   }
   if (auto it = node.find("evidence_domains"); it != node.end()) {
     for (std::string& domain : ReadStrings(*it, "lexicon.evidence_domains", validator)) {
@@ -510,14 +556,6 @@ bool IsAsciiWord(std::string_view word) {
   });
 }
 
-std::string Join(const std::vector<std::string>& parts, std::string_view separator) {
-  std::string out;
-  for (size_t i = 0; i < parts.size(); ++i) {
-    if (i > 0) out += separator;
-    out += parts[i];
-  }
-  return out;
-}
 
 // One entry of a word group: its words folded, the last one (the head
 // word: "stress hormone" -> "stress hormones") with its forms.
@@ -553,12 +591,14 @@ std::string GroupToRegex(const std::vector<std::string>& group, bool use_forms) 
 }  // namespace
 
 std::string NearToRegex(const NearPattern& near) {
-  // Between two groups: a run of non-word characters, then up to `within`
-  // words each followed by such a run. Words are letters, digits and
-  // apostrophes; a clause mark (; : ! ?) ends the reach, as the sentence
-  // bounds the whole match.
-  std::string gap = "[^\\pL\\pN';:!?]+(?:[\\pL\\pN']+[^\\pL\\pN';:!?]+){0," +
-                    std::to_string(near.within) + "}";
+  // The folded text has one space between words. Between two groups: the
+  // punctuation that closes a word, a space, up to `within` words each with
+  // its space, and the punctuation that opens a word. A clause mark
+  // (; : ! ?) ends the reach, as the sentence bounds the whole match. The
+  // classes are ASCII on purpose: Unicode letter classes made every pattern
+  // expensive to compile and the words themselves can be any bytes.
+  std::string gap = "[^a-z0-9 ;:!?]* (?:[^ ;:!?]+ ){0," + std::to_string(near.within) +
+                    "}[^a-z0-9 ;:!?]*";
   std::vector<std::string> groups;
   for (const auto& group : near.groups) groups.push_back(GroupToRegex(group, near.use_forms));
   std::string in_order;
@@ -714,6 +754,7 @@ StatusOr<std::shared_ptr<const CompiledPack>> Load(const std::vector<PackSource>
     }
   }
   if (!errors.empty()) return errors;
+  CompileLexicon(lexicon);
   return std::shared_ptr<const CompiledPack>(std::make_shared<CompiledPack>(
       std::move(packs), std::move(rules), std::move(lexicon)));
 }

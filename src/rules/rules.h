@@ -113,20 +113,28 @@ struct Rule {
   bool require_all = false;
 };
 
-// Cue lists that the analyze stage reads around every claim. Each list is
-// a set of folded-text patterns. Built-in in rules/lexicon.json; any pack
-// may add to it under "lexicon".
+// One list of cues compiled into a single leftmost-longest RE2, so a
+// sentence is read once per list whatever the list's length.
+struct CueList {
+  std::vector<std::string> regexes;  // each entry as compiled alone
+  std::unique_ptr<RE2> re;           // the alternation; null when empty
+
+  bool empty() const { return re == nullptr; }
+};
+
+// Cue lists that the analyze stage reads around every claim. Built-in in
+// rules/lexicon.json; any pack may add to it under "lexicon".
 struct Lexicon {
-  std::vector<Pattern> negation_before;  // "no evidence that", "does not"
-  std::vector<Pattern> negation_after;   // "is a myth", "has not been proven"
-  std::vector<Pattern> pseudo_negation;  // "not only", "no doubt"
-  std::vector<Pattern> scope_end;        // "but", "however", ";"
-  std::vector<Pattern> hedge;            // "may help", "some clients report"
-  std::vector<Pattern> reported_speech;  // "some websites claim"
-  std::vector<Pattern> rejection;        // "there is no evidence", "myth"
-  std::vector<Pattern> citation;         // "[1]", "(smith et al., 2019)"
-  std::vector<Pattern> named_study;      // "a 2019 randomized trial in spine"
-  std::vector<Pattern> reference_heading;  // "references", "sources"
+  CueList negation_before;    // "no evidence that", "does not"
+  CueList negation_after;     // "is a myth", "has not been proven"
+  CueList pseudo_negation;    // "not only", "no doubt"
+  CueList scope_end;          // "but", "however", ";"
+  CueList hedge;              // "may help", "some clients report"
+  CueList reported_speech;    // "some websites claim"
+  CueList rejection;          // "there is no evidence", "myth"
+  CueList citation;           // "[1]", "(smith et al., 2019)"
+  CueList named_study;        // "a 2019 randomized trial in spine"
+  CueList reference_heading;  // "references", "sources"
   std::vector<std::string> evidence_domains;  // "doi.org", "ncbi.nlm.nih.gov"
 };
 

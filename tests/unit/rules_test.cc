@@ -131,6 +131,7 @@ TEST(EmbeddedPacks, CorePackAndLexiconLoad) {
   EXPECT_GE(pack.value()->rules().size(), 5u);
   EXPECT_NE(pack.value()->FindRule("core.disease.cure-claim"), nullptr);
   EXPECT_FALSE(pack.value()->lexicon().negation_before.empty());
+  EXPECT_GT(pack.value()->lexicon().hedge.regexes.size(), 10u);
   EXPECT_FALSE(pack.value()->lexicon().evidence_domains.empty());
 }
 
