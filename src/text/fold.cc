@@ -111,18 +111,25 @@ Folded Fold(std::string_view prose) {
       }
     }
     if (byte < 0x80) {
-      // A combining mark after an ASCII letter belongs to its segment.
-      size_t next = i + 1;
-      bool next_joins = false;
-      if (next < prose.size() && static_cast<unsigned char>(prose[next]) >= 0x80) {
-        size_t probe = next;
-        next_joins = !normalizer.hasBoundaryBefore(DecodeAt(prose, probe));
+      // A run of plain ASCII: lower-cased in bulk, one linear piece. The
+      // last character stays out when a combining mark follows it, since
+      // the two normalize together ("e" + U+0301 -> "é").
+      size_t end = i + 1;
+      while (end < prose.size() && static_cast<unsigned char>(prose[end]) < 0x80 &&
+             !IsAsciiSpace(static_cast<unsigned char>(prose[end]))) {
+        ++end;
       }
-      if (!next_joins) {
-        folded.text.push_back(static_cast<char>(
-            byte >= 'A' && byte <= 'Z' ? byte + ('a' - 'A') : byte));
-        folded.to_prose.AddLinear(1);
-        i = next;
+      if (end < prose.size() && static_cast<unsigned char>(prose[end]) >= 0x80) {
+        size_t probe = end;
+        if (!normalizer.hasBoundaryBefore(DecodeAt(prose, probe))) --end;
+      }
+      if (end > i) {
+        for (size_t k = i; k < end; ++k) {
+          unsigned char c = static_cast<unsigned char>(prose[k]);
+          folded.text.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c));
+        }
+        folded.to_prose.AddLinear(static_cast<uint32_t>(end - i));
+        i = end;
         continue;
       }
     }
