@@ -3,6 +3,8 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <array>
+
 #include "text/text.h"
 
 namespace claimlint::text {
@@ -17,6 +19,19 @@ const icu::Normalizer2& NfkcCasefold() {
     return n;
   }();
   return *instance;
+}
+
+// ASCII folding: capitals to lower case, white space to a space.
+const std::array<char, 128>& AsciiFolded() {
+  static const std::array<char, 128> table = [] {
+    std::array<char, 128> t{};
+    for (int c = 0; c < 128; ++c) {
+      t[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+    }
+    for (char c : {'\t', '\n', '\r', '\f', '\v'}) t[static_cast<unsigned char>(c)] = ' ';
+    return t;
+  }();
+  return table;
 }
 
 bool IsAsciiSpace(unsigned char c) {
@@ -111,22 +126,30 @@ Folded Fold(std::string_view prose) {
       }
     }
     if (byte < 0x80) {
-      // A run of plain ASCII: lower-cased in bulk, one linear piece. The
-      // last character stays out when a combining mark follows it, since
-      // the two normalize together ("e" + U+0301 -> "é").
-      size_t end = i + 1;
-      while (end < prose.size() && static_cast<unsigned char>(prose[end]) < 0x80 &&
-             !IsAsciiSpace(static_cast<unsigned char>(prose[end]))) {
+      // A run of plain ASCII, lone spaces between words included: folded
+      // in bulk, one linear piece. The last character stays out when a
+      // combining mark follows it, since the two normalize together ("e" +
+      // U+0301 -> "é").
+      size_t end = i;
+      while (end < prose.size()) {
+        unsigned char c = static_cast<unsigned char>(prose[end]);
+        if (c >= 0x80) break;
+        if (IsAsciiSpace(c) && (end + 1 >= prose.size() ||
+                                IsAsciiSpace(static_cast<unsigned char>(prose[end + 1])) ||
+                                static_cast<unsigned char>(prose[end + 1]) >= 0x80)) {
+          break;
+        }
         ++end;
       }
-      if (end < prose.size() && static_cast<unsigned char>(prose[end]) >= 0x80) {
+      if (end < prose.size() && end > i && static_cast<unsigned char>(prose[end]) >= 0x80) {
         size_t probe = end;
         if (!normalizer.hasBoundaryBefore(DecodeAt(prose, probe))) --end;
       }
       if (end > i) {
+        size_t out = folded.text.size();
+        folded.text.resize(out + (end - i));
         for (size_t k = i; k < end; ++k) {
-          unsigned char c = static_cast<unsigned char>(prose[k]);
-          folded.text.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c));
+          folded.text[out++] = AsciiFolded()[static_cast<unsigned char>(prose[k])];
         }
         folded.to_prose.AddLinear(static_cast<uint32_t>(end - i));
         i = end;

@@ -1,5 +1,4 @@
 #include <unicode/brkiter.h>
-#include <unicode/filteredbrk.h>
 #include <unicode/uchar.h>
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
@@ -16,18 +15,18 @@ namespace claimlint::text {
 
 namespace {
 
-// Abbreviations that end with a full stop but rarely end a sentence in
-// this domain, on top of ICU's English list (Dr., e.g., U.S., Mr., ...).
-// ICU matches them as word suffixes, so a short lowercase one ("ca.", "al.")
-// would swallow the end of "sciatica." or "natural.": keep to capitalised
-// or dotted forms.
-constexpr std::array kExtraAbbreviations = {
-    "No.",    "Nos.",  "Fig.",  "Vol.",  "Ref.", "St.",  "Mt.",   "Jr.",
-    "Sr.",    "Prof.", "Dept.", "Inc.",  "Ltd.", "Corp.", "Ph.D.", "M.D.",
-    "D.C.",   "e.g.",  "i.e.",  "Dr.",   "Mr.",  "Mrs.", "Ms.",   "U.S.",
-    "U.K.",   "Jan.",  "Feb.",  "Aug.",  "Sept.", "Oct.", "Nov.",  "Dec.",
-    "approx.", "incl.", "vs.",
-};
+// Abbreviations after which a full stop rarely ends a sentence. ICU's own
+// filter list matches them as suffixes, so "ca." swallowed the end of
+// "sciatica."; here the whole last word must match, which also makes the
+// lower-case ones safe. Sorted for binary search.
+constexpr auto kAbbreviations = std::to_array<std::string_view>({
+    "Apr.",  "Aug.",  "B.Sc.", "Co.",   "Corp.", "D.C.",  "Dec.",  "Dept.", "Dr.",
+    "Feb.",  "Fig.",  "Inc.",  "Jan.",  "Jr.",   "Jul.",  "Jun.",  "Ltd.",  "M.D.",
+    "M.Sc.", "Mar.",  "Mr.",   "Mrs.",  "Ms.",   "Mt.",   "No.",   "Nos.",  "Nov.",
+    "Oct.",  "Ph.D.", "Prof.", "Ref.",  "Sept.", "Sr.",   "St.",   "U.K.",  "U.S.",
+    "Vol.",  "al.",   "approx.", "ca.", "cf.",   "e.g.",  "fig.",  "i.e.",  "incl.",
+    "no.",   "p.",    "pp.",   "ref.",  "vol.",  "vs.",
+});
 
 // Words that leave a line open: "... the effects of\nmassage on ...".
 constexpr std::array kOpenEndings = {
@@ -38,28 +37,15 @@ constexpr std::array kOpenEndings = {
     "not",  "than", "into", "such",  "has",   "have", "be",    "so",
 };
 
-std::unique_ptr<icu::BreakIterator> MakeSentencePrototype() {
-  UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::FilteredBreakIteratorBuilder> builder(
-      icu::FilteredBreakIteratorBuilder::createInstance(icu::Locale::getEnglish(),
-                                                        status));
-  if (U_FAILURE(status)) std::abort();  // ICU data missing: nothing can work
-  for (const char* abbreviation : kExtraAbbreviations) {
-    UErrorCode ignored = U_ZERO_ERROR;  // "already suppressed" is fine
-    builder->suppressBreakAfter(icu::UnicodeString::fromUTF8(abbreviation), ignored);
-  }
-  icu::BreakIterator* base =
-      icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(), status);
-  if (U_FAILURE(status)) std::abort();
-  std::unique_ptr<icu::BreakIterator> filtered(
-      builder->wrapIteratorWithFilter(base, status));
-  if (U_FAILURE(status)) std::abort();
-  return filtered;
-}
-
 // Break iterators are not thread-safe; each thread clones a prototype.
 icu::BreakIterator& SentenceIterator() {
-  static const std::unique_ptr<icu::BreakIterator> prototype = MakeSentencePrototype();
+  static const std::unique_ptr<icu::BreakIterator> prototype = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> it(
+        icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(), status));
+    if (U_FAILURE(status)) std::abort();  // ICU data missing: nothing can work
+    return it;
+  }();
   thread_local std::unique_ptr<icu::BreakIterator> iterator(prototype->clone());
   return *iterator;
 }
@@ -161,6 +147,21 @@ bool StartsWithBullet(std::string_view line) {
          (line[digits] == '.' || line[digits] == ')') && line[digits + 1] == ' ';
 }
 
+// Whether ICU's boundary at `end` follows an abbreviation ("Dr. Smith",
+// "No. 5") on the same line, and so is no sentence end.
+bool FollowsAbbreviation(std::string_view text, size_t end) {
+  static const bool sorted = std::is_sorted(kAbbreviations.begin(), kAbbreviations.end());
+  if (!sorted) std::abort();  // the table above must stay sorted
+  size_t word_end = end;
+  while (word_end > 0 && (text[word_end - 1] == ' ' || text[word_end - 1] == '\t')) --word_end;
+  if (word_end == end && end < text.size()) return false;  // no space: a hard break
+  if (word_end == 0 || text[word_end - 1] != '.') return false;
+  size_t word_begin = text.find_last_of(" \t\r\n(", word_end - 1);
+  word_begin = word_begin == std::string_view::npos ? 0 : word_begin + 1;
+  std::string_view word = text.substr(word_begin, word_end - word_begin);
+  return std::binary_search(kAbbreviations.begin(), kAbbreviations.end(), word);
+}
+
 // "1.", "12)", "a." alone: what ICU leaves of a numbered list item's start.
 bool IsListMarker(std::string_view text) {
   if (text.size() < 2 || text.size() > 4) return false;
@@ -219,10 +220,11 @@ std::vector<Sentence> SplitSentences(const input::Document& document,
   Span marker;
   bool has_marker = false;
   int32_t begin = iterator.first();
-  for (int32_t end = iterator.next(); end != icu::BreakIterator::DONE;
-       begin = end, end = iterator.next()) {
+  for (int32_t end = iterator.next(); end != icu::BreakIterator::DONE; end = iterator.next()) {
+    if (FollowsAbbreviation(joined, static_cast<size_t>(end))) continue;
     Span trimmed = TrimSpaces(joined, static_cast<uint32_t>(begin),
                               static_cast<uint32_t>(end));
+    begin = end;
     if (trimmed.empty()) continue;
     // ICU ends a sentence after "1." in "1. Releasing tension"; a list
     // marker belongs to the item that follows it on the same line.

@@ -109,8 +109,11 @@ TEST(SplitSentences, KeepsAbbreviationsAndDecimalsInside) {
 
 TEST(SplitSentences, WordsEndingLikeAbbreviationsStillEndSentences) {
   std::vector<std::string> expected = {"It eases sciatica.", "It is natural.",
-                                       "Made in America.", "Done."};
-  EXPECT_EQ(Sentences("It eases sciatica. It is natural. Made in America. Done."), expected);
+                                       "Made in America.", "See Fig. 2 and Prof. Lee, approx. 5 cm.",
+                                       "Done."};
+  EXPECT_EQ(Sentences("It eases sciatica. It is natural. Made in America. See Fig. 2 and Prof. "
+                      "Lee, approx. 5 cm. Done."),
+            expected);
 }
 
 TEST(SplitSentences, JoinsHardWrappedLines) {
