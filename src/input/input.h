@@ -73,6 +73,15 @@ struct Document {
   Span ToSource(Span prose_span) const { return to_source.ToOrigin(prose_span); }
 };
 
+// How a line break in running text reads. kContinues: the sentence goes
+// on ("the effects of\nmassage", or the next line starts in lower case);
+// kMayEnd: the line ends with closing punctuation, so the sentence splitter
+// decides; kEnds: a line with no closing punctuation that the next line does
+// not continue (a heading, a bullet, "Skip to content"). A bullet on the
+// next line never continues the line before.
+enum class LineBreak { kContinues, kMayEnd, kEnds };
+LineBreak ClassifyLineBreak(std::string_view line, std::string_view next_line);
+
 // Builds the Document of `source` read as `format`. Fails (CL1xx) only when
 // the file cannot be scanned at all: binary content, or too large for the
 // 32-bit offsets. Invalid UTF-8 is replaced by U+FFFD, with a warning that

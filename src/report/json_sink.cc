@@ -1,5 +1,6 @@
 #include <nlohmann/json.hpp>
 
+#include "report/json_writer.h"
 #include "report/report.h"
 
 namespace claimlint::report {
@@ -22,47 +23,79 @@ std::string Nested(const ordered_json& value, int depth) {
   return out;
 }
 
-ordered_json DiagnosticJson(const Diagnostic& diagnostic) {
-  ordered_json out;
-  out["code"] = diagnostic.code;
-  out["location"] = diagnostic.location;
-  out["message"] = diagnostic.message;
-  return out;
+void WriteDiagnostic(JsonWriter& json, const Diagnostic& diagnostic) {
+  json.BeginObject();
+  json.Key("code");
+  json.String(diagnostic.code);
+  json.Key("location");
+  json.String(diagnostic.location);
+  json.Key("message");
+  json.String(diagnostic.message);
+  json.End();
 }
 
-ordered_json FindingJson(const analyze::Finding& finding) {
-  ordered_json out;
-  out["rule"] = finding.rule->id;
-  out["kind"] = finding.kind;
-  out["category"] = finding.rule->category;
-  out["severity"] = SeverityName(finding.severity);
-  out["message"] = finding.message;
-  out["start"] = finding.source.begin;
-  out["end"] = finding.source.end;
-  out["line"] = finding.start.line;
-  out["column"] = finding.start.column;
-  out["end_line"] = finding.end.line;
-  out["end_column"] = finding.end.column;
-  out["text"] = finding.text;
-  out["sentence"] = finding.sentence;
-  out["hedged"] = finding.hedged;
-  out["negated"] = finding.negated;
-  out["supported"] = finding.supported;
-  out["contexts"] = finding.contexts;
-  out["support"] = finding.support;
-  out["reasons"] = finding.reasons;
+void WriteFinding(JsonWriter& json, const analyze::Finding& finding) {
+  json.BeginObject();
+  json.Key("rule");
+  json.String(finding.rule->id);
+  json.Key("kind");
+  json.String(finding.kind);
+  json.Key("category");
+  json.String(finding.rule->category);
+  json.Key("severity");
+  json.String(SeverityName(finding.severity));
+  json.Key("message");
+  json.String(finding.message);
+  json.Key("start");
+  json.Number(finding.source.begin);
+  json.Key("end");
+  json.Number(finding.source.end);
+  json.Key("line");
+  json.Number(finding.start.line);
+  json.Key("column");
+  json.Number(finding.start.column);
+  json.Key("end_line");
+  json.Number(finding.end.line);
+  json.Key("end_column");
+  json.Number(finding.end.column);
+  json.Key("text");
+  json.String(finding.text);
+  json.Key("sentence");
+  json.String(finding.sentence);
+  json.Key("hedged");
+  json.Bool(finding.hedged);
+  json.Key("negated");
+  json.Bool(finding.negated);
+  json.Key("supported");
+  json.Bool(finding.supported);
+  json.Key("contexts");
+  json.Strings(finding.contexts);
+  json.Key("support");
+  json.String(finding.support);
+  json.Key("reasons");
+  json.Strings(finding.reasons);
   if (finding.kind == "missing-disclaimer") {
-    out["triggers"] = ordered_json::array();
+    json.Key("triggers");
+    json.BeginArray();
     for (const analyze::Trigger& trigger : finding.triggers) {
-      out["triggers"].push_back({{"rule", trigger.rule},
-                                 {"line", trigger.start.line},
-                                 {"column", trigger.start.column},
-                                 {"text", trigger.text}});
+      json.BeginObject();
+      json.Key("rule");
+      json.String(trigger.rule);
+      json.Key("line");
+      json.Number(trigger.start.line);
+      json.Key("column");
+      json.Number(trigger.start.column);
+      json.Key("text");
+      json.String(trigger.text);
+      json.End();
     }
+    json.End();
   }
-  out["suggestion"] = finding.rule->suggestion;
-  out["fingerprint"] = finding.fingerprint;
-  return out;
+  json.Key("suggestion");
+  json.String(finding.rule->suggestion);
+  json.Key("fingerprint");
+  json.String(finding.fingerprint);
+  json.End();
 }
 
 class JsonSink : public Sink {
@@ -82,24 +115,31 @@ class JsonSink : public Sink {
   }
 
   void File(const FileResult& file) override {
-    ordered_json out;
-    out["path"] = file.path;
-    out["format"] = input::FormatName(file.format);
-    out["bytes"] = file.bytes;
-    out["findings"] = ordered_json::array();
-    for (const analyze::Finding& finding : file.findings) {
-      out["findings"].push_back(FindingJson(finding));
+    std::string text;
+    JsonWriter json(text, 2);
+    json.BeginObject();
+    json.Key("path");
+    json.String(file.path);
+    json.Key("format");
+    json.String(input::FormatName(file.format));
+    json.Key("bytes");
+    json.Number(file.bytes);
+    for (const auto* list : {&file.findings, &file.spared}) {
+      json.Key(list == &file.findings ? "findings" : "spared");
+      json.BeginArray();
+      for (const analyze::Finding& finding : *list) WriteFinding(json, finding);
+      json.End();
     }
-    out["spared"] = ordered_json::array();
-    for (const analyze::Finding& finding : file.spared) {
-      out["spared"].push_back(FindingJson(finding));
+    for (bool errors : {true, false}) {
+      json.Key(errors ? "errors" : "warnings");
+      json.BeginArray();
+      for (const Diagnostic& diagnostic : file.diagnostics) {
+        if (diagnostic.is_error == errors) WriteDiagnostic(json, diagnostic);
+      }
+      json.End();
     }
-    out["errors"] = ordered_json::array();
-    out["warnings"] = ordered_json::array();
-    for (const Diagnostic& diagnostic : file.diagnostics) {
-      out[diagnostic.is_error ? "errors" : "warnings"].push_back(DiagnosticJson(diagnostic));
-    }
-    out_ << (first_file_ ? "\n    " : ",\n    ") << Nested(out, 2);
+    json.End();
+    out_ << (first_file_ ? "\n    " : ",\n    ") << text;
     first_file_ = false;
   }
 

@@ -28,14 +28,7 @@ constexpr auto kAbbreviations = std::to_array<std::string_view>({
     "no.",   "p.",    "pp.",   "ref.",  "vol.",  "vs.",
 });
 
-// Words that leave a line open: "... the effects of\nmassage on ...".
-constexpr std::array kOpenEndings = {
-    "a",    "an",   "the",  "and",   "or",    "but",  "of",    "to",
-    "in",   "on",   "for",  "with",  "by",    "from", "as",    "at",
-    "is",   "are",  "was",  "were",  "that",  "which", "who",  "your",
-    "our",  "their", "its", "this",  "these", "can",  "may",   "will",
-    "not",  "than", "into", "such",  "has",   "have", "be",    "so",
-};
+
 
 // Break iterators are not thread-safe; each thread clones a prototype.
 icu::BreakIterator& SentenceIterator() {
@@ -62,9 +55,6 @@ icu::BreakIterator& WordIterator() {
   return *iterator;
 }
 
-bool IsSpaceByte(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
 
 // [begin, end) of `text` without white space (any Unicode white space,
 // scraped pages are full of no-break spaces) at either edge.
@@ -85,66 +75,6 @@ Span TrimSpaces(std::string_view text, uint32_t begin, uint32_t end) {
     end = static_cast<uint32_t>(i);
   }
   return {begin, end};
-}
-
-std::string_view TrimRight(std::string_view s) {
-  while (!s.empty() && IsSpaceByte(s.back())) s.remove_suffix(1);
-  return s;
-}
-
-std::string_view TrimLeft(std::string_view s) {
-  while (!s.empty() && IsSpaceByte(s.front())) s.remove_prefix(1);
-  return s;
-}
-
-bool EndsWithClosingPunctuation(std::string_view line) {
-  // Closing quotes and brackets after the stop: `."`, `.)`, `.”`.
-  for (bool stripped = true; stripped && !line.empty();) {
-    stripped = false;
-    for (std::string_view closer : {"\"", "'", ")", "]", "*", "\xE2\x80\x9D", "\xE2\x80\x99"}) {
-      if (line.ends_with(closer)) {
-        line.remove_suffix(closer.size());
-        stripped = true;
-      }
-    }
-  }
-  return line.ends_with(".") || line.ends_with("!") || line.ends_with("?") ||
-         line.ends_with("\xE2\x80\xA6");
-}
-
-bool EndsOpen(std::string_view line) {
-  if (line.empty()) return false;
-  char last = line.back();
-  if (last == ',' || last == '-' || last == '(' || last == '&' || last == '/') {
-    return true;
-  }
-  size_t space = line.find_last_of(" \t");
-  std::string_view word = space == std::string_view::npos ? line : line.substr(space + 1);
-  if (word.size() > 5) return false;
-  std::string lower(word);
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  for (std::string_view open : kOpenEndings) {
-    if (lower == open) return true;
-  }
-  return false;
-}
-
-bool StartsLowercase(std::string_view line) {
-  return !line.empty() && line.front() >= 'a' && line.front() <= 'z';
-}
-
-// "- item", "* item", "• item", "1. item", "2) item".
-bool StartsWithBullet(std::string_view line) {
-  if (line.starts_with("- ") || line.starts_with("* ") || line.starts_with("+ ") ||
-      line.starts_with("\xE2\x80\xA2")) {
-    return true;
-  }
-  size_t digits = 0;
-  while (digits < line.size() && std::isdigit(static_cast<unsigned char>(line[digits]))) {
-    ++digits;
-  }
-  return digits > 0 && digits + 1 < line.size() &&
-         (line[digits] == '.' || line[digits] == ')') && line[digits + 1] == ' ';
 }
 
 // Whether ICU's boundary at `end` follows an abbreviation ("Dr. Smith",
@@ -173,8 +103,9 @@ bool IsListMarker(std::string_view text) {
                      [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
 }
 
-// Turns into spaces the line breaks of `block` that continue a sentence,
-// keeping the ones that end it. Same length, so offsets do not move.
+// Turns into spaces the line breaks of `block` that continue a sentence or
+// leave the choice to ICU, keeping the ones that end it. Same length, so
+// offsets do not move.
 std::string JoinContinuedLines(std::string_view block) {
   std::string joined(block);
   size_t line_begin = 0;
@@ -185,15 +116,12 @@ std::string JoinContinuedLines(std::string_view block) {
     if (block[line_end] == '\r' && next_begin < block.size() && block[next_begin] == '\n') {
       ++next_begin;
     }
-    std::string_view line = TrimRight(block.substr(line_begin, line_end - line_begin));
+    std::string_view line = block.substr(line_begin, line_end - line_begin);
     size_t next_end = block.find_first_of("\r\n", next_begin);
-    std::string_view next = TrimLeft(block.substr(
+    std::string_view next = block.substr(
         next_begin, next_end == std::string_view::npos ? std::string_view::npos
-                                                      : next_end - next_begin));
-    bool continues = !StartsWithBullet(next) &&
-                     (EndsWithClosingPunctuation(line) || EndsOpen(line) ||
-                      StartsLowercase(next));
-    if (continues) {
+                                                      : next_end - next_begin);
+    if (input::ClassifyLineBreak(line, next) != input::LineBreak::kEnds) {
       for (size_t i = line_end; i < next_begin; ++i) joined[i] = ' ';
     }
     line_begin = next_begin;
