@@ -23,16 +23,22 @@ std::string LowerExtension(std::string_view path) {
   return ext;
 }
 
-bool IsBlankLine(std::string_view line) {
-  return line.find_first_not_of(" \t\f\v\r") == std::string_view::npos;
-}
-
 // Plain text: a block per paragraph, where a paragraph ends at a blank line
 // or at a line break that does not continue the sentence (scraped pages put
 // one paragraph, heading or bullet per line). No sentence crosses a block,
 // so the text stage only splits the blocks where a rule may match.
 void SplitParagraphs(Document& document) {
   std::string_view prose = document.prose;
+  // Line spans first (memchr is fast; a lone CR also ends a line).
+  std::vector<Span> lines;
+  const bool has_cr = prose.find('\r') != std::string_view::npos;
+  for (size_t begin = 0; begin < prose.size();) {
+    size_t end = has_cr ? prose.find_first_of("\r\n", begin) : prose.find('\n', begin);
+    if (end == std::string_view::npos) end = prose.size();
+    lines.push_back({static_cast<uint32_t>(begin), static_cast<uint32_t>(end)});
+    begin = end + 1;
+    if (end + 1 < prose.size() && prose[end] == '\r' && prose[end + 1] == '\n') ++begin;
+  }
   size_t block_begin = std::string_view::npos;
   size_t block_end = 0;
   auto close_block = [&] {
@@ -42,31 +48,18 @@ void SplitParagraphs(Document& document) {
                                 static_cast<uint32_t>(block_end)}});
     block_begin = std::string_view::npos;
   };
-  for (size_t line_begin = 0; line_begin < prose.size();) {
-    size_t line_end = prose.find_first_of("\r\n", line_begin);
-    if (line_end == std::string_view::npos) line_end = prose.size();
-    size_t next_begin = line_end + 1;
-    if (line_end + 1 < prose.size() && prose[line_end] == '\r' && prose[line_end + 1] == '\n') {
-      ++next_begin;
-    }
-    std::string_view line = prose.substr(line_begin, line_end - line_begin);
-    if (IsBlankLine(line)) {
+  for (size_t i = 0; i < lines.size(); ++i) {
+    std::string_view line = Slice(prose, lines[i]);
+    size_t first = line.find_first_not_of(" \t\f\v");
+    if (first == std::string_view::npos) {
       close_block();
-    } else {
-      size_t first = line.find_first_not_of(" \t\f\v");
-      size_t last = line.find_last_not_of(" \t\f\v");
-      if (block_begin == std::string_view::npos) block_begin = line_begin + first;
-      block_end = line_begin + last + 1;
-      size_t next_end = next_begin < prose.size() ? prose.find_first_of("\r\n", next_begin)
-                                                   : std::string_view::npos;
-      std::string_view next = next_begin < prose.size()
-                                  ? prose.substr(next_begin, next_end == std::string_view::npos
-                                                                 ? std::string_view::npos
-                                                                 : next_end - next_begin)
-                                  : std::string_view();
-      if (ClassifyLineBreak(line, next) != LineBreak::kContinues) close_block();
+      continue;
     }
-    line_begin = next_begin;
+    size_t last = line.find_last_not_of(" \t\f\v");
+    if (block_begin == std::string_view::npos) block_begin = lines[i].begin + first;
+    block_end = lines[i].begin + last + 1;
+    std::string_view next = i + 1 < lines.size() ? Slice(prose, lines[i + 1]) : std::string_view();
+    if (ClassifyLineBreak(line, next) != LineBreak::kContinues) close_block();
   }
   close_block();
 }
