@@ -1,6 +1,8 @@
 #include "analyze/disclaimers.h"
 
 #include <algorithm>
+#include <numeric>
+#include <optional>
 
 namespace claimlint::analyze {
 
@@ -16,13 +18,16 @@ uint32_t BlockOf(const input::Document& document, uint32_t offset) {
   return it == document.blocks.begin() ? 0 : static_cast<uint32_t>(it - document.blocks.begin() - 1);
 }
 
-// For each pattern, the blocks where it matches.
+// For each pattern of `rule`, the blocks where it matches; `present` says
+// which disclaimer patterns of the pack occur in the document at all.
 std::vector<std::vector<uint32_t>> MatchBlocks(const rules::Rule& rule,
+                                               const std::vector<bool>& present,
                                                const input::Document& document,
                                                const text::Folded& folded) {
   std::vector<std::vector<uint32_t>> blocks(rule.patterns.size());
   std::string_view text = folded.text;
   for (size_t p = 0; p < rule.patterns.size(); ++p) {
+    if (!present[p]) continue;
     re2::StringPiece match;
     size_t position = 0;
     while (position <= text.size() &&
@@ -62,6 +67,9 @@ bool Triggers(const rules::Rule& requirement, const Finding& claim) {
 void CheckDisclaimers(const rules::CompiledPack& pack, const input::Document& document,
                       const text::Folded& folded, std::vector<Finding>& findings) {
   std::vector<Finding> missing;
+  // Which disclaimer patterns occur anywhere, in one pass; computed on the
+  // first requirement a claim triggers. Set failure: assume all may occur.
+  std::optional<std::vector<int>> present_ids;
   const uint32_t last_block =
       document.blocks.empty() ? 0 : static_cast<uint32_t>(document.blocks.size() - 1);
   for (const rules::Rule& requirement : pack.rules()) {
@@ -74,7 +82,23 @@ void CheckDisclaimers(const rules::CompiledPack& pack, const input::Document& do
       }
     }
     if (triggers.empty()) continue;
-    std::vector<std::vector<uint32_t>> blocks = MatchBlocks(requirement, document, folded);
+    if (!present_ids) {
+      present_ids.emplace();
+      RE2::Set::ErrorInfo error;
+      if (!pack.disclaimer_prefilter().Match(folded.text, &*present_ids, &error) &&
+          error.kind != RE2::Set::kNoError) {
+        present_ids->resize(pack.disclaimer_refs().size());
+        std::iota(present_ids->begin(), present_ids->end(), 0);
+      }
+    }
+    const uint32_t rule_index = static_cast<uint32_t>(&requirement - pack.rules().data());
+    std::vector<bool> present(requirement.patterns.size(), false);
+    for (int id : *present_ids) {
+      const rules::PatternRef& ref = pack.disclaimer_refs()[id];
+      if (ref.rule == rule_index) present[ref.pattern] = true;
+    }
+    std::vector<std::vector<uint32_t>> blocks =
+        MatchBlocks(requirement, present, document, folded);
     const size_t needed = requirement.require_all ? requirement.patterns.size() : 1;
     std::vector<const Finding*> lacking;
     size_t best_found = 0;

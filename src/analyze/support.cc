@@ -90,7 +90,7 @@ bool EvidenceFinder::HasReferenceList() {
   std::string_view prose = document_.prose;
   // A line of its own that reads like "References" or "Sources:".
   for (size_t begin = 0; begin < prose.size();) {
-    size_t end = prose.find_first_of("\r\n", begin);
+    size_t end = FindLineBreak(prose, begin);
     if (end == std::string_view::npos) end = prose.size();
     std::string_view line = prose.substr(begin, end - begin);
     if (line.size() <= 48) {

@@ -137,6 +137,12 @@ Span OffsetMap::ToTarget(Span origin) const {
 
 LineIndex::LineIndex(std::string_view text) : text_(text) {
   line_starts_.push_back(0);
+  if (text.find('\r') == std::string_view::npos) {  // the common case: memchr
+    for (size_t i = text.find('\n'); i != std::string_view::npos; i = text.find('\n', i + 1)) {
+      line_starts_.push_back(static_cast<uint32_t>(i + 1));
+    }
+    return;
+  }
   for (uint32_t i = 0; i < text.size(); ++i) {
     if (text[i] == '\n') {
       line_starts_.push_back(i + 1);

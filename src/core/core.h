@@ -142,6 +142,15 @@ class LineIndex {
   std::vector<uint32_t> line_starts_;
 };
 
+// Offset of the first '\n' or '\r' at or after `from`, or npos. A plain
+// loop: std::string_view::find_first_of calls memchr once per byte.
+inline size_t FindLineBreak(std::string_view text, size_t from = 0) {
+  for (size_t i = from; i < text.size(); ++i) {
+    if (text[i] == '\n' || text[i] == '\r') return i;
+  }
+  return std::string_view::npos;
+}
+
 // Number of code points in a UTF-8 string (invalid bytes count one each).
 uint32_t CountCodePoints(std::string_view utf8);
 

@@ -33,7 +33,7 @@ void SplitParagraphs(Document& document) {
   std::vector<Span> lines;
   const bool has_cr = prose.find('\r') != std::string_view::npos;
   for (size_t begin = 0; begin < prose.size();) {
-    size_t end = has_cr ? prose.find_first_of("\r\n", begin) : prose.find('\n', begin);
+    size_t end = has_cr ? FindLineBreak(prose, begin) : prose.find('\n', begin);
     if (end == std::string_view::npos) end = prose.size();
     lines.push_back({static_cast<uint32_t>(begin), static_cast<uint32_t>(end)});
     begin = end + 1;
@@ -50,12 +50,15 @@ void SplitParagraphs(Document& document) {
   };
   for (size_t i = 0; i < lines.size(); ++i) {
     std::string_view line = Slice(prose, lines[i]);
-    size_t first = line.find_first_not_of(" \t\f\v");
-    if (first == std::string_view::npos) {
+    auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\v'; };
+    size_t first = 0;
+    while (first < line.size() && is_space(line[first])) ++first;
+    if (first == line.size()) {
       close_block();
       continue;
     }
-    size_t last = line.find_last_not_of(" \t\f\v");
+    size_t last = line.size() - 1;
+    while (is_space(line[last])) --last;
     if (block_begin == std::string_view::npos) block_begin = lines[i].begin + first;
     block_end = lines[i].begin + last + 1;
     std::string_view next = i + 1 < lines.size() ? Slice(prose, lines[i + 1]) : std::string_view();

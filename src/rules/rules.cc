@@ -628,15 +628,18 @@ std::string Action::Name() const {
 CompiledPack::CompiledPack(std::vector<PackInfo> packs, std::vector<Rule> rules, Lexicon lexicon)
     : packs_(std::move(packs)), rules_(std::move(rules)), lexicon_(std::move(lexicon)) {
   prefilter_ = std::make_unique<RE2::Set>(PatternOptions(kMaxSetMemory), RE2::UNANCHORED);
+  disclaimer_prefilter_ =
+      std::make_unique<RE2::Set>(PatternOptions(kMaxPatternMemory), RE2::UNANCHORED);
   for (uint32_t r = 0; r < rules_.size(); ++r) {
-    if (rules_[r].kind != RuleKind::kClaim) continue;
+    bool claim = rules_[r].kind == RuleKind::kClaim;
     for (uint32_t p = 0; p < rules_[r].patterns.size(); ++p) {
       // Every pattern compiled alone already, so Add cannot fail here.
-      prefilter_->Add(rules_[r].patterns[p].regex, nullptr);
-      refs_.push_back({r, p});
+      (claim ? *prefilter_ : *disclaimer_prefilter_).Add(rules_[r].patterns[p].regex, nullptr);
+      (claim ? refs_ : disclaimer_refs_).push_back({r, p});
     }
   }
   prefilter_->Compile();
+  disclaimer_prefilter_->Compile();
 }
 
 CompiledPack::~CompiledPack() = default;

@@ -162,12 +162,19 @@ class CompiledPack {
   const RE2::Set& prefilter() const { return *prefilter_; }
   const std::vector<PatternRef>& prefilter_refs() const { return refs_; }
 
+  // The same over every pattern of every disclaimer requirement: one pass
+  // over a document tells which disclaimer parts it has at all.
+  const RE2::Set& disclaimer_prefilter() const { return *disclaimer_prefilter_; }
+  const std::vector<PatternRef>& disclaimer_refs() const { return disclaimer_refs_; }
+
  private:
   std::vector<PackInfo> packs_;
   std::vector<Rule> rules_;
   Lexicon lexicon_;
   std::unique_ptr<RE2::Set> prefilter_;
   std::vector<PatternRef> refs_;
+  std::unique_ptr<RE2::Set> disclaimer_prefilter_;
+  std::vector<PatternRef> disclaimer_refs_;
 };
 
 // Loads, validates and compiles `sources` in order into one pack (callers

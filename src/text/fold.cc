@@ -167,6 +167,28 @@ Folded Fold(std::string_view prose) {
       end = probe;
     }
     std::string_view chunk = prose.substr(i, end - i);
+    size_t first_length = i;
+    UChar32 first = DecodeAt(prose, first_length);
+    first_length -= i;
+    // One code point alone: typographic punctuation maps straight to
+    // ASCII, and a character normalization leaves alone is copied. Only
+    // the rest pays for ICU.
+    if (first_length == chunk.size()) {
+      UChar32 unified = UnifyPunctuation(first);
+      if (unified != first || first == 0x2026) {
+        folded.text += first == 0x2026 ? std::string("...") : std::string(1, static_cast<char>(unified));
+        folded.to_prose.AddAtomic(static_cast<uint32_t>(chunk.size()),
+                                  first == 0x2026 ? 3 : 1);
+        i = end;
+        continue;
+      }
+      if (normalizer.isInert(first)) {
+        folded.text += chunk;
+        folded.to_prose.AddLinear(static_cast<uint32_t>(chunk.size()));
+        i = end;
+        continue;
+      }
+    }
     std::string out = FoldChunk(chunk);
     folded.text += out;
     if (out == chunk) {

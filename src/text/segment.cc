@@ -110,14 +110,14 @@ std::string JoinContinuedLines(std::string_view block) {
   std::string joined(block);
   size_t line_begin = 0;
   while (line_begin < block.size()) {
-    size_t line_end = block.find_first_of("\r\n", line_begin);
+    size_t line_end = FindLineBreak(block, line_begin);
     if (line_end == std::string_view::npos) break;
     size_t next_begin = line_end + 1;
     if (block[line_end] == '\r' && next_begin < block.size() && block[next_begin] == '\n') {
       ++next_begin;
     }
     std::string_view line = block.substr(line_begin, line_end - line_begin);
-    size_t next_end = block.find_first_of("\r\n", next_begin);
+    size_t next_end = FindLineBreak(block, next_begin);
     std::string_view next = block.substr(
         next_begin, next_end == std::string_view::npos ? std::string_view::npos
                                                       : next_end - next_begin);
@@ -159,7 +159,7 @@ std::vector<Sentence> SplitSentences(const input::Document& document,
     if (has_marker) {
       has_marker = false;
       std::string_view gap = std::string_view(joined).substr(marker.end, trimmed.begin - marker.end);
-      if (gap.find_first_of("\r\n") == std::string_view::npos) {
+      if (FindLineBreak(gap) == std::string_view::npos) {
         trimmed.begin = marker.begin;
       } else {
         push(marker);
