@@ -429,16 +429,16 @@ class HtmlSink : public Sink {
       return total(a.second) > total(b.second);
     });
     const uint64_t most = total(rows.front().second);
-    const int label = 150, bar = 380, row = 28;
+    const int label = 120, bar = 270, row = 26;
     const int height = static_cast<int>(rows.size()) * row + 8;
-    out_ << "<svg class=\"chart\" viewBox=\"0 0 " << label + bar + 60 << " " << height
+    out_ << "<svg class=\"chart\" viewBox=\"0 0 " << label + bar + 50 << " " << height
          << "\" width=\"100%\" role=\"img\" aria-labelledby=\"chart-title\">\n"
          << "<title id=\"chart-title\">Findings by category, split by severity</title>\n";
     for (size_t r = 0; r < rows.size(); ++r) {
       const auto& [category, counts] = rows[r];
       const int y = static_cast<int>(r) * row + 4;
       out_ << "<g class=\"row\" data-cat=\"" << Attr(category) << "\"><text class=\"label\" x=\""
-           << label - 8 << "\" y=\"" << y + 18 << "\" text-anchor=\"end\">" << Html(category)
+           << label - 8 << "\" y=\"" << y + 16 << "\" text-anchor=\"end\">" << Html(category)
            << "</text>";
       double x = label;
       for (size_t s = 0; s < 3; ++s) {
@@ -448,14 +448,14 @@ class HtmlSink : public Sink {
         char buffer[160];
         std::snprintf(buffer, sizeof buffer,
                       "<rect class=\"bar sev-%s\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" "
-                      "height=\"20\"><title>%llu %s</title></rect>",
+                      "height=\"18\"><title>%llu %s</title></rect>",
                       std::string(SeverityName(kSeverities[s])).c_str(), x, y + 2, width,
                       static_cast<unsigned long long>(counts[s]),
                       std::string(SeverityName(kSeverities[s])).c_str());
         out_ << buffer;
         x += width;
       }
-      out_ << "<text class=\"value\" x=\"" << static_cast<int>(x) + 6 << "\" y=\"" << y + 18
+      out_ << "<text class=\"value\" x=\"" << static_cast<int>(x) + 6 << "\" y=\"" << y + 16
            << "\">" << total(counts) << "</text></g>\n";
     }
     out_ << "</svg>\n<p class=\"legend\"><span class=\"key sev-error\"></span>error "
