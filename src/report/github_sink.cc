@@ -78,7 +78,8 @@ class GithubSink : public Sink {
   void Begin(const RunInfo&) override {}
 
   void File(const FileResult& file) override {
-    const std::string file_property = "file=" + EscapeProperty(file.path);
+    const std::string file_property =
+        "file=" + EscapeProperty(internal::WithoutDotSlash(file.path));
     for (const Diagnostic& diagnostic : file.diagnostics) {
       auto [line, column] = internal::DiagnosticLineColumn(diagnostic, file.path);
       std::string level = diagnostic.is_error ? "error" : "warning";

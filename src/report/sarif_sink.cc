@@ -34,7 +34,7 @@ std::string_view MimeType(input::Format format) {
 // scanning) call %SRCROOT%; absolute paths stand alone as file:// URIs.
 ordered_json ArtifactLocation(const std::string& path, int64_t index) {
   ordered_json out;
-  out["uri"] = internal::PathToUri(path);
+  out["uri"] = internal::PathToUri(internal::WithoutDotSlash(path));
   if (!path.starts_with("/")) out["uriBaseId"] = "%SRCROOT%";
   if (index >= 0) out["index"] = index;
   return out;

@@ -141,6 +141,14 @@ std::string PathToUri(std::string_view path) {
   return out;
 }
 
+std::string_view WithoutDotSlash(std::string_view path) {
+  while (path.starts_with("./")) {
+    path.remove_prefix(2);
+    while (path.starts_with("/")) path.remove_prefix(1);
+  }
+  return path;
+}
+
 uint64_t CountOf(const std::map<std::string, uint64_t>& counts, const std::string& key) {
   auto it = counts.find(key);
   return it == counts.end() ? 0 : it->second;

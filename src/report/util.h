@@ -48,6 +48,10 @@ uint32_t Utf16Length(std::string_view text);
 // file:// URI.
 std::string PathToUri(std::string_view path);
 
+// `path` without leading "./" (GitHub and SARIF consumers match paths
+// relative to the checkout, which never start with it).
+std::string_view WithoutDotSlash(std::string_view path);
+
 // The count for `key`, zero when absent.
 uint64_t CountOf(const std::map<std::string, uint64_t>& counts, const std::string& key);
 

@@ -196,6 +196,16 @@ TEST(GithubReport, JobSummaryOnlyWhenGithubWouldHideAnnotations) {
   fs::remove(summary);
 }
 
+TEST(GithubAndSarif, PathsLoseALeadingDotSlash) {
+  ReportFixture fixture = HostileFixture();
+  fixture.files[0].path = "./" + fixture.files[0].path;
+  std::string github = Write(fixture, [](std::ostream& o) { return report::MakeGithubSink(o, {}); });
+  EXPECT_EQ(github.find("file=./"), std::string::npos);
+  EXPECT_NE(github.find("file=site/a <b>"), std::string::npos);
+  nlohmann::json sarif = nlohmann::json::parse(Write(fixture, report::MakeSarifSink));
+  EXPECT_EQ(sarif["runs"][0]["artifacts"][0]["location"]["uri"], "site/a%20%3Cb%3E%26%22x%22.txt");
+}
+
 TEST(CheckstyleReport, EscapesAttributes) {
   std::string xml = Write(HostileFixture(), report::MakeCheckstyleSink);
   EXPECT_NE(xml.find("<file name=\"site/a &lt;b&gt;&amp;&quot;x&quot;.txt\">"), std::string::npos);
