@@ -1,13 +1,21 @@
 // The claimlint binary as users and CI run it: exit codes, option errors,
-// the JSON report against its golden file byte for byte, atomic output,
-// stdin, and identical output whatever --jobs is.
+// every report format against its golden file byte for byte, several
+// reports in one run, atomic output, stdin, identical output whatever
+// --jobs is, and what a terminal gets (colour, a progress bar) through a
+// pseudo-terminal.
 //
-// Update the golden file on purpose with:
+// Update the golden files on purpose with:
 //   CLAIMLINT_UPDATE_GOLDEN=1 ctest --test-dir build -R Golden
+// then review the diff of tests/golden/ before committing it.
 
 #include <gtest/gtest.h>
+#include <pty.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
+#include <fcntl.h>
+
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -45,11 +53,12 @@ fs::path TempDir() {
 }
 
 // Runs claimlint from the source folder, so paths in reports are relative.
+// CI on GitHub sets GITHUB_STEP_SUMMARY; these runs must not append to it.
 RunResult Claimlint(const std::string& args, const std::string& stdin_text = "") {
   fs::path dir = fs::temp_directory_path() / ("claimlint-run-" + std::to_string(getpid()));
   fs::create_directories(dir);
   WriteFile(dir / "in", stdin_text);
-  std::string command = "cd '" CLAIMLINT_SOURCE_DIR "' && '" CLAIMLINT_BINARY "' " + args +
+  std::string command = "cd '" CLAIMLINT_SOURCE_DIR "' && env -u GITHUB_STEP_SUMMARY '" CLAIMLINT_BINARY "' " + args +
                         " < '" + (dir / "in").string() + "' > '" + (dir / "out").string() +
                         "' 2> '" + (dir / "err").string() + "'";
   int status = std::system(command.c_str());
@@ -162,8 +171,172 @@ TEST(Golden, JsonReportMatchesByteForByte) {
       << "update on purpose with CLAIMLINT_UPDATE_GOLDEN=1 and review the diff";
 }
 
+// The tool version is the one volatile field: "claimlint X" wherever a
+// report names the tool, and the first "version" key of JSON and SARIF.
+std::string NormalizeVersion(std::string text) {
+  const std::string version = CLAIMLINT_VERSION;
+  for (const std::string& from : {"\"version\": \"" + version + "\""}) {
+    size_t at = text.find(from);
+    if (at != std::string::npos) text.replace(at, from.size(), "\"version\": \"@VERSION@\"");
+  }
+  for (const auto& [from, to] :
+       {std::pair{"claimlint " + version, std::string("claimlint @VERSION@")},
+        std::pair{"\"semanticVersion\": \"" + version + "\"",
+                  std::string("\"semanticVersion\": \"@VERSION@\"")}}) {
+    for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at)) {
+      text.replace(at, from.size(), to);
+      at += to.size();
+    }
+  }
+  return text;
+}
+
+void ExpectGolden(const std::string& actual, const std::string& name) {
+  fs::path golden = fs::path(CLAIMLINT_SOURCE_DIR) / "tests/golden/basic" / name;
+  if (std::getenv("CLAIMLINT_UPDATE_GOLDEN")) WriteFile(golden, actual);
+  EXPECT_EQ(actual, ReadFile(golden))
+      << name << ": update on purpose with CLAIMLINT_UPDATE_GOLDEN=1 and review the diff";
+}
+
+// Every --report format, written in one run beside the text report on
+// stdout, against tests/golden/basic/expected.*.
+TEST(Golden, EveryFormatMatchesByteForByte) {
+  fs::path dir = TempDir();
+  const std::vector<std::pair<std::string, std::string>> formats = {
+      {"json", "expected.json"},          {"html", "expected.html"},
+      {"sarif", "expected.sarif"},        {"junit", "expected.junit.xml"},
+      {"checkstyle", "expected.checkstyle.xml"}, {"github", "expected.github.txt"},
+      {"summary", "expected.summary.txt"}, {"text", "expected.txt"}};
+  std::string args = "scan --color never --jobs 3 tests/golden/basic/input";
+  for (const auto& [format, name] : formats) {
+    args += " --report " + format + "=" + (dir / name).string();
+  }
+  RunResult run = Claimlint("scan --color never --jobs 3 tests/golden/basic/input");
+  RunResult all = Claimlint(args);
+  EXPECT_EQ(all.exit_code, 1) << all.err;
+  EXPECT_EQ(all.out, run.out) << "the terminal report is the same with --report";
+  ExpectGolden(all.out, "expected.txt");
+  for (const auto& [format, name] : formats) {
+    ExpectGolden(NormalizeVersion(ReadFile(dir / name)), name);
+  }
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    EXPECT_EQ(entry.path().string().find(".tmp-"), std::string::npos) << entry.path();
+  }
+}
+
+TEST(Cli, ReportOptionErrorsExitTwo) {
+  fs::path dir = TempDir();
+  std::string file = (dir / "a").string();
+  for (const std::string& args : std::vector<std::string>{
+           "--report yaml=" + file, "--report html", "--report html=", "--report =x",
+        "--report json=" + file + " --report html=" + file, "--output " + file + " --report html=" + file,
+        "--report github=- --report summary=-", "--format json --report github=-",
+        "--progress sometimes", "--report html=/nonexistent-dir/r.html"}) {
+    RunResult run = Claimlint("scan " + args + " tests/golden/basic/input");
+    EXPECT_EQ(run.exit_code, 2) << args << "\n" << run.err;
+    EXPECT_FALSE(run.err.empty()) << args;
+  }
+  EXPECT_EQ(Claimlint("scan --format sarif --fail-on none corpus").exit_code, 0)
+      << "sarif is a --format too";
+}
+
+TEST(Cli, ReportToStdoutTakesThePlaceOfTheTextReport) {
+  RunResult run = Claimlint("scan --report github=- tests/golden/basic/input");
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_EQ(run.out.rfind("::error file=tests/golden/basic/input/a-careless.txt,line=3,", 0), 0u)
+      << run.out;
+  EXPECT_EQ(run.out.find("^~~"), std::string::npos) << "no text report mixed in";
+}
+
+TEST(Cli, SeveralReportsInOneRunAreEachWrittenAtomically) {
+  fs::path dir = TempDir();
+  RunResult run = Claimlint("scan --format json --output " + (dir / "main.json").string() +
+                            " --report html=" + (dir / "r.html").string() + " --report sarif=" +
+                            (dir / "r.sarif").string() + " --report summary=" +
+                            (dir / "s.txt").string() + " tests/golden/basic/input");
+  EXPECT_EQ(run.exit_code, 1) << run.err;
+  EXPECT_EQ(run.out, "");
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    names.push_back(entry.path().filename().string());
+  }
+  std::sort(names.begin(), names.end());
+  EXPECT_EQ(names, (std::vector<std::string>{"main.json", "r.html", "r.sarif", "s.txt"}));
+  EXPECT_EQ(ReadFile(dir / "r.html").substr(0, 15), "<!DOCTYPE html>");
+  EXPECT_EQ(ReadFile(dir / "s.txt").substr(0, 10), "claimlint ");
+}
+
+TEST(Cli, NoProgressBarWhenStderrIsNotATerminal) {
+  RunResult run = Claimlint("scan --color never corpus tests/golden/basic/input");
+  EXPECT_EQ(run.err.find('\r'), std::string::npos) << run.err;
+  EXPECT_EQ(run.err.find("files/s"), std::string::npos) << run.err;
+}
+
+// Runs claimlint with a pseudo-terminal as stdout and stderr, except the
+// stream named in `not_terminal` (1 or 2), which goes to /dev/null.
+// Returns what the terminal got.
+std::string RunInTerminal(const std::vector<std::string>& args, int not_terminal,
+                          const char* no_color = nullptr) {
+  int master = -1;
+  struct winsize size {};
+  size.ws_col = 100;
+  size.ws_row = 30;
+  pid_t pid = forkpty(&master, nullptr, nullptr, &size);
+  if (pid == 0) {
+    if (chdir(CLAIMLINT_SOURCE_DIR) != 0) _exit(127);
+    if (not_terminal != 0) {
+      int null = open("/dev/null", O_WRONLY);
+      dup2(null, not_terminal);
+    }
+    if (no_color) setenv("NO_COLOR", no_color, 1); else unsetenv("NO_COLOR");
+    std::vector<char*> argv;
+    std::string binary = CLAIMLINT_BINARY;
+    argv.push_back(binary.data());
+    std::vector<std::string> copy = args;
+    for (std::string& arg : copy) argv.push_back(arg.data());
+    argv.push_back(nullptr);
+    execv(binary.c_str(), argv.data());
+    _exit(127);
+  }
+  std::string out;
+  char buffer[4096];
+  for (;;) {
+    ssize_t got = read(master, buffer, sizeof buffer);
+    if (got <= 0) break;  // EIO once the child has closed the terminal
+    out.append(buffer, static_cast<size_t>(got));
+  }
+  close(master);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return out;
+}
+
+TEST(Terminal, ProgressBarOnStderrForBatches) {
+  std::string tty = RunInTerminal({"scan", "tests/golden/basic/input"}, 1);
+  // 4 files; the last state is always drawn, then the line is cleared.
+  EXPECT_NE(tty.find("4/4 files"), std::string::npos) << tty;
+  EXPECT_NE(tty.find("files/s"), std::string::npos) << tty;
+  EXPECT_NE(tty.find("\r\x1b[K"), std::string::npos) << tty;
+  std::string single = RunInTerminal({"scan", "tests/golden/basic/input/a-careless.txt"}, 1);
+  EXPECT_EQ(single.find("files/s"), std::string::npos) << "one file needs no bar: " << single;
+  std::string off = RunInTerminal({"scan", "--progress", "never", "corpus"}, 1);
+  EXPECT_EQ(off.find("files/s"), std::string::npos) << off;
+}
+
+TEST(Terminal, ColourOnATerminalUnlessNoColor) {
+  std::vector<std::string> args = {"scan", "tests/golden/basic/input/a-careless.txt"};
+  EXPECT_NE(RunInTerminal(args, 2).find("\x1b[1;31merror"), std::string::npos);
+  EXPECT_EQ(RunInTerminal(args, 2, "1").find("\x1b["), std::string::npos);
+  EXPECT_NE(RunInTerminal(args, 2, "").find("\x1b[1;31merror"), std::string::npos)
+      << "an empty NO_COLOR does not count (no-color.org)";
+  std::vector<std::string> never = {"scan", "--color", "never",
+                                    "tests/golden/basic/input/a-careless.txt"};
+  EXPECT_EQ(RunInTerminal(never, 2).find("\x1b["), std::string::npos);
+}
+
 TEST(Cli, JobsDoNotChangeOutput) {
-  for (const char* format : {"json", "text"}) {
+  for (const char* format :
+       {"json", "text", "html", "sarif", "junit", "checkstyle", "github", "summary"}) {
     std::string args = std::string("scan --color never --format ") + format + " ";
     RunResult one = Claimlint(args + "--jobs 1 corpus tests/golden");
     RunResult four = Claimlint(args + "--jobs 4 corpus tests/golden");

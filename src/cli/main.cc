@@ -3,6 +3,7 @@
 // (or files that could not be read), 2 usage, configuration or rule-pack
 // errors.
 
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <boost/program_options.hpp>
@@ -72,12 +73,18 @@ po::options_description ScanOptionsDescription() {
       ("help,h", "show this help")
       ("rules", po::value<std::vector<std::string>>()->composing(),
        "rule pack file to use instead of the built-in core pack (repeatable)")
-      ("format", po::value<std::string>()->default_value("text"), "output format: text or json")
-      ("output,o", po::value<std::string>(), "write the report to FILE (atomically) instead of stdout")
+      ("format", po::value<std::string>()->default_value("text"),
+       "the main report's format: text, json, html, sarif, junit, checkstyle, github or summary")
+      ("output,o", po::value<std::string>(), "write the main report to FILE (atomically) instead of stdout")
+      ("report", po::value<std::vector<std::string>>()->composing(),
+       "also write FORMAT=PATH (repeatable; PATH - is stdout), e.g. --report html=r.html")
       ("fail-on", po::value<std::string>()->default_value("error"),
        "lowest severity that makes the exit code 1: error, warning, info or none")
       ("jobs,j", po::value<unsigned>(), "files scanned in parallel (default: the machine's cores)")
-      ("color", po::value<std::string>()->default_value("auto"), "auto, always or never")
+      ("color", po::value<std::string>()->default_value("auto"),
+       "colour in the text report: auto (a terminal, and NO_COLOR unset), always or never")
+      ("progress", po::value<std::string>()->default_value("auto"),
+       "progress bar on stderr: auto (stderr is a terminal), always or never")
       ("max-file-size", po::value<uint64_t>()->default_value(256),
        "skip (and report) files larger than this many MiB")
       ("no-prefilter", "confirm every rule in every block (for testing; same findings, slower)");
@@ -112,8 +119,10 @@ int RunScan(const std::vector<std::string>& args) {
   options.max_file_bytes = vm["max-file-size"].as<uint64_t>() << 20;
 
   std::string format = vm["format"].as<std::string>();
-  if (format != "text" && format != "json") {
-    return UsageError("--format must be text or json, not '" + format + "'");
+  std::optional<report::ReportFormat> primary = report::ParseReportFormat(format);
+  if (!primary) {
+    return UsageError("--format must be one of " + report::ReportFormatList() + ", not '" +
+                      format + "'");
   }
   std::string fail_on = vm["fail-on"].as<std::string>();
   std::optional<Severity> threshold = ParseSeverity(fail_on);
@@ -123,6 +132,10 @@ int RunScan(const std::vector<std::string>& args) {
   std::string color = vm["color"].as<std::string>();
   if (color != "auto" && color != "always" && color != "never") {
     return UsageError("--color must be auto, always or never, not '" + color + "'");
+  }
+  std::string progress = vm["progress"].as<std::string>();
+  if (progress != "auto" && progress != "always" && progress != "never") {
+    return UsageError("--progress must be auto, always or never, not '" + progress + "'");
   }
 
   // The lexicon always comes first; then the core pack, or the packs named.
@@ -141,36 +154,129 @@ int RunScan(const std::vector<std::string>& args) {
     return kExitUsage;
   }
 
-  std::optional<report::AtomicFile> output_file;
-  std::ostream* out = &std::cout;
-  bool to_terminal = isatty(STDOUT_FILENO);
-  if (vm.count("output")) {
-    output_file.emplace(vm["output"].as<std::string>());
-    if (!output_file->ok()) {
-      std::cerr << "claimlint: error: " << output_file->error() << " [CL401]\n";
-      return kExitUsage;
+  // Every report: where it goes and its writer. At most one goes to
+  // stdout; the others are files, each written atomically.
+  struct Target {
+    report::ReportFormat format;
+    std::string path;  // "-": stdout
+    std::string origin;  // the option that asked for it, for messages
+  };
+  std::vector<Target> targets;
+  const bool format_given = !vm["format"].defaulted();
+  targets.push_back({*primary, vm.count("output") ? vm["output"].as<std::string>() : "-",
+                     vm.count("output") ? "--output" : "--format " + format});
+  if (vm.count("report")) {
+    for (const std::string& spec : vm["report"].as<std::vector<std::string>>()) {
+      size_t equals = spec.find('=');
+      std::optional<report::ReportFormat> report_format =
+          equals == std::string::npos ? std::nullopt
+                                      : report::ParseReportFormat(spec.substr(0, equals));
+      if (!report_format || equals + 1 >= spec.size()) {
+        return UsageError("--report takes FORMAT=PATH with FORMAT one of " +
+                          report::ReportFormatList() + ", not '" + spec + "'");
+      }
+      targets.push_back({*report_format, spec.substr(equals + 1), "--report " + spec});
     }
-    out = &output_file->stream();
-    to_terminal = false;
   }
-  std::unique_ptr<report::Sink> report_sink;
-  if (format == "json") {
-    report_sink = report::MakeJsonSink(*out);
-  } else {
-    report::TextOptions text;
-    text.color = color == "always" ||
-                 (color == "auto" && to_terminal && std::getenv("NO_COLOR") == nullptr);
-    report_sink = report::MakeTextSink(*out, text);
+  // A --report to stdout takes the place of the default text report there;
+  // an explicit --format on stdout as well is a conflict.
+  size_t to_stdout = 0;
+  for (size_t i = 1; i < targets.size(); ++i) to_stdout += targets[i].path == "-";
+  if (to_stdout > 0 && targets[0].path == "-") {
+    if (format_given || to_stdout > 1) {
+      return UsageError("only one report can go to standard output; give the others a PATH "
+                        "(or the main report --output FILE)");
+    }
+    targets.erase(targets.begin());
+  } else if (to_stdout > 1) {
+    return UsageError("only one report can go to standard output; give the others a PATH");
   }
+  for (size_t i = 0; i < targets.size(); ++i) {
+    for (size_t j = i + 1; j < targets.size(); ++j) {
+      if (targets[i].path != "-" && targets[i].path == targets[j].path) {
+        return UsageError(targets[i].origin + " and " + targets[j].origin +
+                          " write the same file");
+      }
+    }
+  }
+
+  std::vector<std::unique_ptr<report::AtomicFile>> files;
+  std::vector<std::unique_ptr<report::Sink>> report_sinks;
+  const char* no_color = std::getenv("NO_COLOR");
+  const char* step_summary = std::getenv("GITHUB_STEP_SUMMARY");
+  bool step_summary_taken = false;
+  for (const Target& target : targets) {
+    std::ostream* out = &std::cout;
+    bool to_terminal = false;
+    if (target.path == "-") {
+      to_terminal = isatty(STDOUT_FILENO);
+    } else {
+      files.push_back(std::make_unique<report::AtomicFile>(target.path));
+      if (!files.back()->ok()) {
+        std::cerr << "claimlint: error: " << files.back()->error() << " [CL401]\n";
+        return kExitUsage;
+      }
+      out = &files.back()->stream();
+    }
+    switch (target.format) {
+      case report::ReportFormat::kText: {
+        report::TextOptions text;
+        // NO_COLOR counts when set and not empty (no-color.org).
+        text.color = color == "always" ||
+                     (color == "auto" && to_terminal && (no_color == nullptr || *no_color == '\0'));
+        report_sinks.push_back(report::MakeTextSink(*out, text));
+        break;
+      }
+      case report::ReportFormat::kJson: report_sinks.push_back(report::MakeJsonSink(*out)); break;
+      case report::ReportFormat::kHtml: report_sinks.push_back(report::MakeHtmlSink(*out)); break;
+      case report::ReportFormat::kSarif: report_sinks.push_back(report::MakeSarifSink(*out)); break;
+      case report::ReportFormat::kJunit: report_sinks.push_back(report::MakeJunitSink(*out)); break;
+      case report::ReportFormat::kCheckstyle:
+        report_sinks.push_back(report::MakeCheckstyleSink(*out));
+        break;
+      case report::ReportFormat::kGithub: {
+        report::GithubOptions github;
+        if (step_summary != nullptr && !step_summary_taken) {
+          github.step_summary_path = step_summary;
+          step_summary_taken = true;
+        }
+        report_sinks.push_back(report::MakeGithubSink(*out, github));
+        break;
+      }
+      case report::ReportFormat::kSummary:
+        report_sinks.push_back(report::MakeSummarySink(*out));
+        break;
+    }
+  }
+
+  std::unique_ptr<report::Progress> progress_bar;
+  if (progress == "always" || (progress == "auto" && isatty(STDERR_FILENO))) {
+    struct winsize size {};
+    int width = ioctl(STDERR_FILENO, TIOCGWINSZ, &size) == 0 ? size.ws_col : 80;
+    progress_bar = report::MakeProgressBar(std::cerr, &std::cout, width);
+    options.progress = progress_bar.get();
+  }
+
   DiagnosticPrinter diagnostics;
-  report::RunInfo run{CLAIMLINT_VERSION, pack.value()->packs()};
-  report::Summary summary =
-      scan::Scan(options, *pack.value(), run, {report_sink.get(), &diagnostics});
-  out->flush();
-  if (output_file && !output_file->Commit()) {
-    std::cerr << "claimlint: error: " << output_file->error() << " [CL402]\n";
-    return kExitUsage;
+  std::vector<report::Sink*> sinks;
+  for (const auto& sink : report_sinks) sinks.push_back(sink.get());
+  sinks.push_back(&diagnostics);
+  report::RunInfo run;
+  run.tool_version = CLAIMLINT_VERSION;
+  run.information_uri = CLAIMLINT_HOMEPAGE_URL;
+  run.packs = pack.value()->packs();
+  for (const rules::Rule& rule : pack.value()->rules()) run.rules.push_back(&rule);
+  run.fail_on = threshold;
+  report::Summary summary = scan::Scan(options, *pack.value(), run, sinks);
+  std::cout.flush();
+  bool written = true;
+  for (const auto& file : files) {
+    if (!file->Commit()) {
+      std::cerr << "claimlint: error: " << file->error() << " [CL402]\n";
+      written = false;
+    }
   }
+  if (!written) return kExitUsage;
 
   bool failing = summary.unreadable > 0;
   if (threshold) {

@@ -2,26 +2,14 @@
 
 #include "report/json_writer.h"
 #include "report/report.h"
+#include "report/util.h"
 
 namespace claimlint::report {
 
 namespace {
 
-using ordered_json = nlohmann::ordered_json;
-
-// Dumps `value` as it would appear nested `depth` levels deep in a
-// two-space-indented document (strings never hold raw line breaks).
-std::string Nested(const ordered_json& value, int depth) {
-  std::string text = value.dump(2, ' ', false, ordered_json::error_handler_t::replace);
-  std::string indent(static_cast<size_t>(depth) * 2, ' ');
-  std::string out;
-  out.reserve(text.size() + text.size() / 8);
-  for (char c : text) {
-    out += c;
-    if (c == '\n') out += indent;
-  }
-  return out;
-}
+using internal::Nested;
+using internal::ordered_json;
 
 void WriteDiagnostic(JsonWriter& json, const Diagnostic& diagnostic) {
   json.BeginObject();

@@ -13,6 +13,7 @@ void Summary::Add(const FileResult& file) {
   for (const analyze::Finding& finding : file.findings) {
     ++by_severity[std::string(SeverityName(finding.severity))];
     ++by_category[finding.rule->category];
+    ++by_rule[finding.rule->id];
   }
 }
 

@@ -107,7 +107,7 @@ report::FileResult Unreadable(const std::string& path, input::Format format, Dia
 }
 
 report::FileResult ScanInput(const Input& in, const ScanOptions& options,
-                             const rules::CompiledPack& pack) {
+                             const rules::CompiledPack& pack, bool keep_source) {
   input::Format format = options.force_format.value_or(input::FormatForPath(in.path));
   if (in.error) return Unreadable(in.path, format, *in.error);
   input::Source source;
@@ -138,7 +138,12 @@ report::FileResult ScanInput(const Input& in, const ScanOptions& options,
                          true});
     }
   }
-  return ScanSource(source, format, pack, options.match);
+  report::FileResult result = ScanSource(source, format, pack, options.match);
+  if (keep_source && !result.unreadable) {
+    result.source = std::move(source.bytes);  // the Document that viewed it is gone
+    result.has_source = true;
+  }
+  return result;
 }
 
 }  // namespace
@@ -168,6 +173,8 @@ report::FileResult ScanSource(const input::Source& source, input::Format format,
 report::Summary Scan(const ScanOptions& options, const rules::CompiledPack& pack,
                      const report::RunInfo& run, const std::vector<report::Sink*>& sinks) {
   std::vector<Input> inputs = ExpandPaths(options.paths);
+  const bool keep_source = std::any_of(sinks.begin(), sinks.end(),
+                                       [](const report::Sink* sink) { return sink->NeedsSource(); });
   for (report::Sink* sink : sinks) sink->Begin(run);
 
   // Workers take files in order and park results in a window of slots; this
@@ -191,7 +198,7 @@ report::Summary Scan(const ScanOptions& options, const rules::CompiledPack& pack
         if (next_to_take >= inputs.size()) return;
         index = next_to_take++;
       }
-      report::FileResult result = ScanInput(inputs[index], options, pack);
+      report::FileResult result = ScanInput(inputs[index], options, pack, keep_source);
       {
         std::lock_guard lock(mutex);
         slots[index % window] = std::move(result);
@@ -214,9 +221,14 @@ report::Summary Scan(const ScanOptions& options, const rules::CompiledPack& pack
     }
     space.notify_all();
     summary.Add(result);
+    if (options.progress != nullptr) options.progress->BeforeOutput();
     for (report::Sink* sink : sinks) sink->File(result);
+    if (options.progress != nullptr) {
+      options.progress->Update(index + 1, inputs.size(), summary.findings);
+    }
   }
   for (std::thread& thread : threads) thread.join();
+  if (options.progress != nullptr) options.progress->Finish();
   for (report::Sink* sink : sinks) sink->End(summary);
   return summary;
 }

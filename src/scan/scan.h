@@ -25,6 +25,8 @@ struct ScanOptions {
   std::optional<input::Format> force_format;
   match::MatchOptions match;
   uint64_t max_file_bytes = 256ull << 20;
+  // Told after each file (a terminal progress bar); not owned, may be null.
+  report::Progress* progress = nullptr;
 };
 
 // One file through the whole pipeline. Never throws; problems become
@@ -33,8 +35,9 @@ report::FileResult ScanSource(const input::Source& source, input::Format format,
                               const rules::CompiledPack& pack,
                               const match::MatchOptions& options = {});
 
-// Scans every input and pushes results to `sinks` in path order. Returns the
-// summary that was passed to Sink::End.
+// Scans every input and pushes results to `sinks` in path order. Results
+// carry their source bytes when a sink needs them (Sink::NeedsSource).
+// Returns the summary that was passed to Sink::End.
 report::Summary Scan(const ScanOptions& options, const rules::CompiledPack& pack,
                      const report::RunInfo& run,
                      const std::vector<report::Sink*>& sinks);
