@@ -27,6 +27,9 @@ struct FileResult {
   std::vector<analyze::Finding> findings;  // sorted by offset, then rule id
   std::vector<Diagnostic> diagnostics;     // errors and warnings
   bool unreadable = false;  // an error kept the file from being scanned
+  // Claims in site chrome (text on most pages of the batch) left out here
+  // because an earlier page reports them; not part of the JSON schema.
+  uint64_t repeated_chrome_findings = 0;
 };
 
 struct RunInfo {
@@ -41,6 +44,7 @@ struct Summary {
   uint64_t findings = 0;
   std::map<std::string, uint64_t> by_severity;  // every severity, zeros too
   std::map<std::string, uint64_t> by_category;
+  uint64_t repeated_chrome_findings = 0;  // see FileResult
 
   void Add(const FileResult& file);
 };
