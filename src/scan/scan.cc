@@ -221,7 +221,8 @@ report::FileResult ScanInput(const InputFile& in, const ScanOptions& options,
   if (std::optional<Diagnostic> error = Read(in, options, source)) {
     return Unreadable(in.path, format, std::move(*error));
   }
-  return ScanDocument(source, format, pack, options.match, &chrome, index);
+  // Standard input takes no part in site chrome: it was not in the first pass.
+  return ScanDocument(source, format, pack, options.match, in.is_stdin ? nullptr : &chrome, index);
 }
 
 }  // namespace
