@@ -60,7 +60,8 @@ struct Checked {
 // Runs the pipeline stage by stage (so each finding can be paired with the
 // folded span its rule matched) and checks every finding:
 //  1. source[start:end] == text (for a file that is not UTF-8, the decoded
-//     bytes of that span);
+//     bytes of that span), and the text stands in the sentence where
+//     text_in_sentence says;
 //  2. the span maps back to exactly the matched prose: folding the prose the
 //     source span covers gives the matched words, no more, no fewer;
 //  3. the span neither starts nor ends with white space or markup.
@@ -95,6 +96,12 @@ std::vector<Checked> RunChecked(const input::Source& source, input::Format forma
       Span decoded = document.decoded_to_source.ToTarget(finding.source);
       EXPECT_EQ(finding.text, Slice(document.decoded_source, decoded));
     }
+    // The text sits in the sentence where the report says (the caret line).
+    std::string shown = finding.text;
+    for (char& c : shown) {
+      if (c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\v') c = ' ';
+    }
+    EXPECT_EQ(finding.sentence.substr(finding.text_in_sentence, shown.size()), shown);
     // 2. The source span covers the matched words exactly.
     Span prose_back = document.to_source.ToTarget(finding.source);
     EXPECT_EQ(text::FoldString(Slice(document.prose, prose_back)), matched);

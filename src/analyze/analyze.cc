@@ -66,6 +66,7 @@ std::vector<Finding> Analyze(const rules::CompiledPack& pack,
     Span sentence_source = document.ToSource(sentence.prose);
     finding.sentence_source = sentence_source;
     finding.sentence = DisplaySentence(Slice(source, sentence_source));
+    finding.text_in_sentence = finding.source.begin - sentence_source.begin;
     std::string_view folded_sentence = Slice(folded.text, sentence.folded);
     int occurrence = occurrences[{rule.id, folded_sentence}]++;
     uint64_t hash = Fnv1a64(rule.id);

@@ -27,6 +27,7 @@ struct Finding {
   std::string text;       // == Source::bytes[source]
   std::string sentence;   // the sentence as written; line breaks, tabs -> spaces
   Span sentence_source;   // the sentence's byte span in Source::bytes
+  uint32_t text_in_sentence = 0;  // byte offset of `text` within `sentence`
   bool hedged = false;
   bool negated = false;
   bool supported = false;
