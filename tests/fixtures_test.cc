@@ -254,7 +254,8 @@ TEST(Fixtures, FiftyThousandNestedDivs) {
   for (int i = 0; i < 50000; ++i) page += "</div>";
   page += "<p>After: it lowers cortisol.</p></body></html>";
   auto start = std::chrono::steady_clock::now();
-  report::FileResult result = scan::ScanSource({"deep.html", page}, input::Format::kHtml, CorePack());
+  report::FileResult result =
+      scan::ScanSource({"deep.html", page}, input::Format::kHtml, CorePack());
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::cout << "[ info ] 50,000 nested divs (" << page.size() << " bytes): " << seconds << " s\n";
   std::vector<std::string> texts;
@@ -293,7 +294,8 @@ TEST(Fixtures, TwentyMegabytePage) {
   }
   page += "</body></html>\n";
   auto start = std::chrono::steady_clock::now();
-  report::FileResult result = scan::ScanSource({"big.html", page}, input::Format::kHtml, CorePack());
+  report::FileResult result =
+      scan::ScanSource({"big.html", page}, input::Format::kHtml, CorePack());
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::cout << "[ info ] " << (page.size() >> 20) << " MiB page: " << seconds << " s, "
             << result.findings.size() << " findings, peak RSS " << PeakMiB() << " MiB\n";

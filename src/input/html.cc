@@ -393,7 +393,8 @@ void Walker::OnElement(GumboNode* node, std::vector<Frame>& stack) {
     case Role::kMeta: {
       const char* keys[] = {"name", "property"};
       for (const char* key : keys) {
-        if (AttributeIs(element, key, "description") || AttributeIs(element, key, "og:description")) {
+        if (AttributeIs(element, key, "description") ||
+            AttributeIs(element, key, "og:description")) {
           AddAttributeRun(Attribute(element, "content"), BlockKind::kMetaDescription);
           return;
         }

@@ -424,7 +424,9 @@ void Walker::SkipBalancedDestination() {
 void Walker::SkipLinkTail(char style) {
   if (style == '<') {
     size_t close = text_.find('>', cursor_);
-    if (close != std::string_view::npos && close < window_end_) cursor_ = static_cast<uint32_t>(close + 1);
+    if (close != std::string_view::npos && close < window_end_) {
+      cursor_ = static_cast<uint32_t>(close + 1);
+    }
     return;
   }
   if (style != '[') return;  // a bare autolink has no markup
@@ -437,7 +439,9 @@ void Walker::SkipLinkTail(char style) {
     SkipBalancedDestination();
   } else if (text_[cursor_] == '[') {
     size_t close = text_.find(']', cursor_);
-    if (close != std::string_view::npos && close < window_end_) cursor_ = static_cast<uint32_t>(close + 1);
+    if (close != std::string_view::npos && close < window_end_) {
+      cursor_ = static_cast<uint32_t>(close + 1);
+    }
   }
 }
 

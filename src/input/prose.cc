@@ -219,7 +219,8 @@ void ProseBuilder::Finish(const Decoded& decoded, Document& document) {
           map.AddLinear(y - x);
           source_cursor += y - x;
         } else {
-          uint32_t s0 = x == text_begin[j] ? source_begin[j] : source_begin[j] + dp[j].source_length;
+          uint32_t s0 = x == text_begin[j] ? source_begin[j]
+                                           : source_begin[j] + dp[j].source_length;
           s0 = std::max(s0, source_cursor);
           uint32_t s1 = std::max(source_begin[j] + dp[j].source_length, s0);
           skip_to(s0);

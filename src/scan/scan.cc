@@ -170,7 +170,8 @@ void UseDecodedText(const input::Document& document, std::vector<analyze::Findin
     finding.end = lines.At(span.end);
     Span sentence_span = document.decoded_to_source.ToTarget(finding.sentence_source);
     std::string sentence(Slice(text, sentence_span));
-    finding.text_in_sentence = span.begin >= sentence_span.begin ? span.begin - sentence_span.begin : 0;
+    finding.text_in_sentence =
+        span.begin >= sentence_span.begin ? span.begin - sentence_span.begin : 0;
     for (char& c : sentence) {
       if (c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\v') c = ' ';
     }

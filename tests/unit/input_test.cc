@@ -158,7 +158,8 @@ TEST(Markdown, CodeHtmlAndFrontMatterAreNotProse) {
 }
 
 TEST(Markdown, TomlFrontMatter) {
-  auto e = Read(Format::kMarkdown, "+++\ntitle = 'Calm'\ndescription = \"It \\\"works\\\"\"\n+++\nBody.\n");
+  auto e = Read(Format::kMarkdown,
+                "+++\ntitle = 'Calm'\ndescription = \"It \\\"works\\\"\"\n+++\nBody.\n");
   std::vector<BlockText> expected = {
       {BlockKind::kTitle, "Calm", "Calm"},
       {BlockKind::kMetaDescription, "It \"works\"", "It \\\"works\\\""},
@@ -377,7 +378,8 @@ TEST(Encoding, HtmlDeclaredCharsets) {
                            "charset=ISO-8859-1\">"}) {
     auto e = Read(Format::kHtml, head + body);
     EXPECT_EQ(e->document.encoding, "windows-1252") << head;
-    EXPECT_EQ(e->document.prose, "It\xE2\x80\x99s \xE2\x80\x9Cproven\xE2\x80\x9D \xE2\x80\x93 caf\xC3\xA9")
+    EXPECT_EQ(e->document.prose,
+              "It\xE2\x80\x99s \xE2\x80\x9Cproven\xE2\x80\x9D \xE2\x80\x93 caf\xC3\xA9")
         << head;
     EXPECT_EQ(SourceOf(*e, "caf\xC3\xA9"), "caf\xE9");
     EXPECT_EQ(SourceOf(*e, "\xE2\x80\x9Cproven\xE2\x80\x9D"), "\x93proven\x94");

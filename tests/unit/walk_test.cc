@@ -250,7 +250,8 @@ TEST(SiteChrome, ReportedOncePerBatchWhateverTheJobs) {
           << i;
     }
     // Page content is reported where it is.
-    EXPECT_NE(sink.files["p2.html"].find("studies show"), std::string::npos) << sink.files["p2.html"];
+    EXPECT_NE(sink.files["p2.html"].find("studies show"), std::string::npos)
+        << sink.files["p2.html"];
     EXPECT_NE(sink.files["q-other.html"].find("cures anxiety"), std::string::npos);
     EXPECT_EQ(sink.summary.repeated_chrome_findings, 10u);  // nav and footer, pages 1-5
     if (first.empty()) first = sink.files;
