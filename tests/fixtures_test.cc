@@ -336,7 +336,7 @@ TEST(Fixtures, EveryFindingMapsExactlyToItsSource) {
 TEST(Fixtures, MutatedFixturesKeepTheDocumentInvariants) {
   std::mt19937 rng(5);
   const std::string interesting = "<>&;#\\`*_[]()!-|\"'=/\n\r\t \xC3\xA9\x80\xFF";
-  size_t documents = 0;
+  size_t documents = 0, inexact = 0;
   for (const char* folder : {"corpus", "tests/fixtures"}) {
     for (const auto& entry : fs::recursive_directory_iterator(kSource / folder)) {
       if (!entry.is_regular_file()) continue;
@@ -363,6 +363,7 @@ TEST(Fixtures, MutatedFixturesKeepTheDocumentInvariants) {
           if (!extracted.ok()) continue;  // binary, say
           const input::Document& document = extracted.value();
           ++documents;
+          if (document.inexact_runs > 0) ++inexact;
           ASSERT_EQ(document.to_source.origin_size(), bytes.size());
           ASSERT_EQ(document.to_source.target_size(), document.prose.size());
           uint32_t previous_end = 0;
@@ -389,8 +390,13 @@ TEST(Fixtures, MutatedFixturesKeepTheDocumentInvariants) {
       }
     }
   }
-  std::cout << "[ info ] " << documents << " mutated documents checked\n";
+  // Damaged markup may still make a parser produce text that is nowhere in
+  // the source (cmark drops the label of a broken "[^label\n]"); such a run
+  // is mapped as one piece and counted. Seen in 4 of 75,000 documents.
+  std::cout << "[ info ] " << documents << " mutated documents checked, " << inexact
+            << " with an inexact run\n";
   EXPECT_GT(documents, 500u);
+  EXPECT_LE(inexact * 100, documents);
 }
 
 }  // namespace

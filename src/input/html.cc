@@ -85,15 +85,21 @@ size_t FindEndTag(std::string_view text, size_t from, std::string_view name) {
 // respected; text.size() when it never closes.
 size_t TagEnd(std::string_view text, size_t i, bool* self_closing) {
   char quote = 0;
+  bool after_equals = false;  // a quote opens a value only after '='
   for (; i < text.size(); ++i) {
     char c = text[i];
     if (quote) {
       if (c == quote) quote = 0;
-    } else if (c == '"' || c == '\'') {
-      if (i > 0 && (text[i - 1] == '=' || IsHtmlSpace(text[i - 1]))) quote = c;
     } else if (c == '>') {
       *self_closing = i > 0 && text[i - 1] == '/';
       return i + 1;
+    } else if ((c == '"' || c == '\'') && after_equals) {
+      quote = c;
+      after_equals = false;
+    } else if (c == '=') {
+      after_equals = true;
+    } else if (!IsHtmlSpace(c)) {
+      after_equals = false;
     }
   }
   *self_closing = false;

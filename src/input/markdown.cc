@@ -275,6 +275,11 @@ class Walker {
     size_t offset = line_starts_[line - 1] + static_cast<size_t>(column - 1);
     return offset <= text_.size() ? offset : std::string_view::npos;
   }
+  // The end (after its line break) of the line holding `offset`.
+  size_t EndOfLineAt(size_t offset) const {
+    auto next = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+    return next == line_starts_.end() ? text_.size() : *next;
+  }
   size_t EndOfLine(int line) const {
     if (line <= 0 || static_cast<size_t>(line) >= line_starts_.size()) return text_.size();
     return line_starts_[line];
@@ -313,19 +318,26 @@ void Walker::OnText(cmark_node* node) {
   uint32_t used = 0;
   AlignOptions options;
   options.markdown = true;
+  size_t end = window_end_;
   auto try_at = [&](size_t p) {
-    if (p < cursor_ || p >= window_end_) return false;
-    return AlignRun(text_.substr(p, window_end_ - p), static_cast<uint32_t>(p), literal, options,
-                    &ops, &used);
+    if (p < cursor_ || p >= end) return false;
+    return AlignRun(text_.substr(p, end - p), static_cast<uint32_t>(p), literal, options, &ops,
+                    &used);
   };
   size_t found = std::string_view::npos;
   size_t hint = OffsetOf(cmark_node_get_start_line(node), cmark_node_get_start_column(node));
   if (hint != std::string_view::npos && try_at(hint)) found = hint;
   const char first = literal.front();
-  size_t limit = std::min<size_t>(window_end_, static_cast<size_t>(cursor_) + kMaxSearch);
-  for (size_t p = cursor_; found == std::string_view::npos && p < limit; ++p) {
-    char c = text_[p];
-    if ((c == first || c == '&' || c == '\\' || c == '\0') && try_at(p)) found = p;
+  // In the block's lines first; then past them, for the positions cmark
+  // gets wrong by a line (a table header right under a paragraph line).
+  for (size_t bound : {static_cast<size_t>(window_end_), text_.size()}) {
+    end = bound;
+    size_t limit = std::min<size_t>(end, static_cast<size_t>(cursor_) + kMaxSearch);
+    for (size_t p = cursor_; found == std::string_view::npos && p < limit; ++p) {
+      char c = text_[p];
+      if ((c == first || c == '&' || c == '\\' || c == '\0') && try_at(p)) found = p;
+    }
+    if (found != std::string_view::npos) break;
   }
   if (found == std::string_view::npos) {
     // Not found where it should be: keep the words, mapped to the cursor.
@@ -335,6 +347,7 @@ void Walker::OnText(cmark_node* node) {
   }
   for (ProseOp& op : ops) drafts_[current_].Add(std::move(op));
   cursor_ = static_cast<uint32_t>(found + used);
+  window_end_ = std::max(window_end_, static_cast<uint32_t>(EndOfLineAt(cursor_)));
 }
 
 // A soft break is the line ending as written; a hard one (two spaces or a

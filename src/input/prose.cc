@@ -63,15 +63,30 @@ size_t SkipMarkup(std::string_view raw, size_t i) {
     size_t end = raw.find("-->", i + 4);
     return end == std::string_view::npos ? end : end + 3;
   }
+  // As HTML reads a tag: a quote opens a value only after '='; elsewhere
+  // (`<p class'="x">`, `</a b">`) it is part of a name.
   char quote = 0;
-  for (size_t j = i + 1; j < raw.size(); ++j) {
+  bool after_equals = false;
+  size_t j = i + 1;
+  if (j < raw.size() && raw[j] == '/') ++j;
+  // The name runs to white space, '/' or '>' ('=' and quotes included).
+  while (j < raw.size() && raw[j] != '>' && raw[j] != '/' && raw[j] != ' ' && raw[j] != '\t' &&
+         raw[j] != '\n' && raw[j] != '\r' && raw[j] != '\f') {
+    ++j;
+  }
+  for (; j < raw.size(); ++j) {
     char c = raw[j];
     if (quote) {
       if (c == quote) quote = 0;
-    } else if (c == '"' || c == '\'') {
-      quote = c;
     } else if (c == '>') {
       return j + 1;
+    } else if ((c == '"' || c == '\'') && after_equals) {
+      quote = c;
+      after_equals = false;
+    } else if (c == '=') {
+      after_equals = true;
+    } else if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f') {
+      after_equals = false;
     }
   }
   return std::string_view::npos;
@@ -344,24 +359,38 @@ bool AlignRun(std::string_view raw, uint32_t raw_begin, std::string_view decoded
       k += 1;
       continue;
     }
+    if (options.html && c == '<' && i + 1 < raw.size() &&
+        (std::isalpha(static_cast<unsigned char>(raw[i + 1])) || raw[i + 1] == '/' ||
+         raw[i + 1] == '!' || raw[i + 1] == '?')) {
+      // A tag inside a text run is text where the parser read it as text
+      // (in <title>): then the text goes on with its name. Else it is
+      // markup the parser dropped (a stray end tag).
+      size_t name_end = i + 1;
+      if (name_end < raw.size() && (raw[name_end] == '/' || raw[name_end] == '!')) ++name_end;
+      while (name_end < raw.size() && IsAsciiAlnum(raw[name_end])) ++name_end;
+      size_t end = SkipMarkup(raw, i);
+      if (end != std::string_view::npos &&
+          !decoded.substr(k).starts_with(raw.substr(i, name_end - i))) {
+        i = end;
+        continue;
+      }
+    }
     if (c == decoded[k]) {
       PushCopy(local, raw_begin + static_cast<uint32_t>(i), 1);
       ++i;
       ++k;
       continue;
     }
-    if (c == '\0') {
-      if (decoded.substr(k).starts_with(kReplacementCharacter)) {
-        replace(1, kReplacementCharacter);
-      } else {
-        ++i;  // a NUL the parser dropped
-      }
+    if (c == '\0' && !decoded.substr(k).starts_with(kReplacementCharacter)) {
+      ++i;  // a NUL the parser dropped
       continue;
     }
-    if (options.html && c == '<') {
-      size_t end = SkipMarkup(raw, i);
-      if (end == std::string_view::npos) return false;
-      i = end;
+    if (decoded.substr(k).starts_with(kReplacementCharacter)) {
+      // A character the parser replaced (NUL; in HTML also C1 controls and
+      // noncharacters): U+FFFD stands for the whole raw character.
+      unsigned char lead = static_cast<unsigned char>(c);
+      size_t length = lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+      replace(std::min(length, raw.size() - i), kReplacementCharacter);
       continue;
     }
     return false;
