@@ -1,8 +1,10 @@
 // The claimlint binary as users and CI run it: exit codes, option errors,
 // every report format against its golden file byte for byte, several
 // reports in one run, atomic output, stdin, identical output whatever
-// --jobs is, and what a terminal gets (colour, a progress bar) through a
-// pseudo-terminal.
+// --jobs is, what a terminal gets (colour, a progress bar) through a
+// pseudo-terminal, and the batch options of issue 5 (--format-in,
+// --stdin-filename, --include/--exclude, a 10,000-page site mirror in one
+// command).
 //
 // Update the golden files on purpose with:
 //   CLAIMLINT_UPDATE_GOLDEN=1 ctest --test-dir build -R Golden
@@ -16,8 +18,10 @@
 #include <fcntl.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <iostream>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -344,6 +348,81 @@ TEST(Cli, JobsDoNotChangeOutput) {
     EXPECT_FALSE(one.out.empty());
     EXPECT_EQ(one.out, four.out) << format;
   }
+}
+
+TEST(Cli, FormatInForcesTheFormat) {
+  fs::path dir = TempDir();
+  WriteFile(dir / "notes.txt", "Use `cures cancer` in code only.\n");
+  std::string file = (dir / "notes.txt").string();
+  EXPECT_EQ(Claimlint("scan " + file).exit_code, 1);  // as text, the words are prose
+  RunResult markdown = Claimlint("scan --format json --format-in markdown " + file);
+  EXPECT_EQ(markdown.exit_code, 0) << markdown.out;
+  EXPECT_NE(markdown.out.find("\"format\": \"markdown\""), std::string::npos);
+  RunResult bad = Claimlint("scan --format-in pdf " + file);
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("--format-in"), std::string::npos);
+}
+
+TEST(Cli, StdinFilenameNamesPathAndFormat) {
+  RunResult run = Claimlint("scan --format json --stdin-filename site/page.html -",
+                            "<p>It <b>cures</b> cancer &amp; more.</p><script>cures asthma</script>");
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_NE(run.out.find("\"path\": \"site/page.html\""), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("\"format\": \"html\""), std::string::npos);
+  // The opening <b> is before the first flagged byte, so outside the span.
+  EXPECT_NE(run.out.find("\"text\": \"cures</b> cancer\""), std::string::npos) << run.out;
+  EXPECT_EQ(run.out.find("asthma"), std::string::npos);
+}
+
+TEST(Cli, IncludeExcludeAndIgnoreFile) {
+  fs::path dir = TempDir();
+  fs::create_directories(dir / "blog");
+  fs::create_directories(dir / "drafts");
+  WriteFile(dir / "blog/a.md", "It cures cancer.\n");
+  WriteFile(dir / "blog/b.html", "<p>It cures cancer.</p>");
+  WriteFile(dir / "drafts/c.md", "It cures cancer.\n");
+  WriteFile(dir / ".claimlintignore", "drafts/\n");
+  RunResult run = Claimlint("scan --format json --include '*.md' " + dir.string());
+  EXPECT_NE(run.out.find("blog/a.md"), std::string::npos);
+  EXPECT_EQ(run.out.find("b.html"), std::string::npos);
+  EXPECT_EQ(run.out.find("drafts"), std::string::npos);
+  RunResult no_ignore = Claimlint("scan --format json --no-ignore --exclude blog " + dir.string());
+  EXPECT_NE(no_ignore.out.find("drafts/c.md"), std::string::npos);
+  EXPECT_EQ(no_ignore.out.find("blog/"), std::string::npos);
+}
+
+// A site mirror as `wget --mirror` leaves it: thousands of pages with the
+// same navigation and footer, one unreadable page. One command scans it,
+// the bad page is listed and fails the run, and the footer claim is
+// reported once.
+TEST(Cli, SiteMirrorOfTenThousandPages) {
+  fs::path dir = TempDir();
+  const int kPages = 10000;
+  for (int i = 0; i < kPages; ++i) {
+    fs::path folder = dir / "site" / ("section" + std::to_string(i % 40));
+    if (i < 40) fs::create_directories(folder);
+    std::string n = std::to_string(i);
+    WriteFile(folder / ("page" + n + ".html"),
+              "<!DOCTYPE html><html><head><title>Page " + n +
+                  "</title></head><body><nav><a href=\"/\">Home</a> <a href=\"/shop\">Shop</a>"
+                  "</nav><main><h1>Article " + n + "</h1><p>Article " + n +
+                  (i % 1000 == 7 ? ": studies show massage lowers cortisol." : " is calm.") +
+                  "</p></main><footer><p>Our oils cure anxiety.</p></footer></body></html>");
+  }
+  WriteFile(dir / "site/section0/broken.html", std::string("\x89PNG\0\0", 6));
+  auto start = std::chrono::steady_clock::now();
+  RunResult run = Claimlint("scan --jobs 2 --format json " + (dir / "site").string());
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::cout << "[ info ] " << kPages << " pages: " << seconds << " s\n";
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_NE(run.out.find("\"files\": " + std::to_string(kPages + 1)), std::string::npos);
+  EXPECT_NE(run.out.find("\"unreadable\": 1"), std::string::npos);
+  EXPECT_NE(run.err.find("broken.html: error: binary file"), std::string::npos);
+  // 10 pages with their own claims (2 each) + the footer claim once + the
+  // medical disclaimer that footer claim needs, once.
+  EXPECT_NE(run.out.find("\"findings\": 22,"), std::string::npos) << run.out.substr(run.out.size() - 400);
+  EXPECT_NE(run.err.find("reported once"), std::string::npos);
+  fs::remove_all(dir);
 }
 
 }  // namespace

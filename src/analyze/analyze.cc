@@ -163,8 +163,10 @@ Analysis Analyze(const rules::CompiledPack& pack, const input::Document& documen
     finding.start = lines.At(finding.source.begin);
     finding.end = lines.At(finding.source.end);
     finding.text = std::string(Slice(source, finding.source));
-    finding.sentence_source = document.ToSource(sentence.prose);
-    finding.sentence = DisplaySentence(Slice(source, finding.sentence_source));
+    Span sentence_source = document.ToSource(sentence.prose);
+    finding.sentence_source = sentence_source;
+    finding.sentence = DisplaySentence(Slice(source, sentence_source));
+    finding.text_in_sentence = finding.source.begin - sentence_source.begin;
     std::string_view folded_sentence = Slice(folded.text, sentence.folded);
     int occurrence = occurrences[{rule.id, folded_sentence}]++;
     uint64_t hash = Fnv1a64(rule.id);

@@ -22,6 +22,7 @@ namespace claimlint::analyze {
 // A claim that triggered a disclaimer requirement.
 struct Trigger {
   std::string rule;
+  Span source;  // the claim's byte span
   Position start;
   std::string text;
 };
@@ -37,6 +38,7 @@ struct Finding {
   std::string text;       // == Source::bytes[source]
   std::string sentence;   // the sentence as written; line breaks, tabs -> spaces
   Span sentence_source;   // the sentence's byte span in Source::bytes
+  uint32_t text_in_sentence = 0;  // byte offset of `text` within `sentence`
   bool hedged = false;
   bool negated = false;
   bool supported = false;

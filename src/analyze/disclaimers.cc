@@ -137,6 +137,7 @@ void CheckDisclaimers(const rules::CompiledPack& pack, const input::Document& do
     finding.text = first.text;
     finding.sentence = first.sentence;
     finding.sentence_source = first.sentence_source;
+    finding.text_in_sentence = first.text_in_sentence;
     finding.reasons.push_back("required by " + std::to_string(lacking.size()) + " claim(s); " +
                               (requirement.placement == rules::Placement::kAnywhere
                                    ? "not found anywhere in the document"
@@ -146,7 +147,7 @@ void CheckDisclaimers(const rules::CompiledPack& pack, const input::Document& do
                                    : "not found within " + std::to_string(requirement.within) +
                                          " block(s) of each claim"));
     for (const Finding* claim : lacking) {
-      finding.triggers.push_back({claim->rule->id, claim->start, claim->text});
+      finding.triggers.push_back({claim->rule->id, claim->source, claim->start, claim->text});
     }
     finding.fingerprint = Hex64(Fnv1a64(requirement.id + "\n" + "missing-disclaimer"));
     missing.push_back(std::move(finding));

@@ -31,7 +31,8 @@ constexpr const char* kUsage =
     "       claimlint --version\n"
     "\n"
     "Finds unsupported health claims in articles. PATH is a file, a folder\n"
-    "(scanned recursively, .txt files) or - for standard input.\n";
+    "(walked recursively for .txt, .md, .markdown, .html and .htm files) or -\n"
+    "for standard input.\n";
 
 int UsageError(const std::string& message) {
   std::cerr << "claimlint: error: " << message << "\n"
@@ -87,6 +88,17 @@ po::options_description ScanOptionsDescription() {
        "progress bar on stderr: auto (stderr is a terminal), always or never")
       ("max-file-size", po::value<uint64_t>()->default_value(256),
        "skip (and report) files larger than this many MiB")
+      ("include", po::value<std::vector<std::string>>()->composing(),
+       "in walked folders, scan only files matching GLOB (relative to the folder; repeatable)")
+      ("exclude", po::value<std::vector<std::string>>()->composing(),
+       "in walked folders, skip files and folders matching GLOB (repeatable)")
+      ("no-ignore", "do not read .claimlintignore files")
+      ("format-in", po::value<std::string>(),
+       "read every input as text, markdown or html (default: by extension)")
+      ("stdin-filename", po::value<std::string>(),
+       "the path to show for - (standard input); its extension names the format")
+      ("no-site-chrome",
+       "report claims in text repeated on most pages (navigation, footer) on every page")
       ("no-prefilter", "confirm every rule in every block (for testing; same findings, slower)");
   return options;
 }
@@ -117,6 +129,21 @@ int RunScan(const std::vector<std::string>& args) {
   if (options.jobs == 0) return UsageError("--jobs must be at least 1");
   options.match.use_prefilter = !vm.count("no-prefilter");
   options.max_file_bytes = vm["max-file-size"].as<uint64_t>() << 20;
+  if (vm.count("include")) options.include = vm["include"].as<std::vector<std::string>>();
+  if (vm.count("exclude")) options.exclude = vm["exclude"].as<std::vector<std::string>>();
+  options.use_ignore_files = !vm.count("no-ignore");
+  options.site_chrome = !vm.count("no-site-chrome");
+  if (vm.count("format-in")) {
+    std::string name = vm["format-in"].as<std::string>();
+    options.force_format = input::ParseFormat(name);
+    if (!options.force_format) {
+      return UsageError("--format-in must be text, markdown or html, not '" + name + "'");
+    }
+  }
+  if (vm.count("stdin-filename")) {
+    options.stdin_filename = vm["stdin-filename"].as<std::string>();
+    if (options.stdin_filename.empty()) return UsageError("--stdin-filename needs a name");
+  }
 
   std::string format = vm["format"].as<std::string>();
   std::optional<report::ReportFormat> primary = report::ParseReportFormat(format);
@@ -269,6 +296,12 @@ int RunScan(const std::vector<std::string>& args) {
   run.fail_on = threshold;
   report::Summary summary = scan::Scan(options, *pack.value(), run, sinks);
   std::cout.flush();
+  if (summary.repeated_chrome_findings > 0) {
+    std::cerr << "claimlint: note: " << summary.repeated_chrome_findings
+              << " finding(s) in site chrome (text on most pages of this batch) are reported "
+                 "once, on the first page that carries them; --no-site-chrome reports them "
+                 "on every page\n";
+  }
   bool written = true;
   for (const auto& file : files) {
     if (!file->Commit()) {

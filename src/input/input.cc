@@ -5,6 +5,8 @@
 #include <string>
 
 #include "input/decode.h"
+#include "input/extract.h"
+#include "input/prose.h"
 
 namespace claimlint::input {
 
@@ -69,6 +71,13 @@ void SplitParagraphs(Document& document) {
 
 }  // namespace
 
+void ExtractText(const Decoded& decoded, Document& document) {
+  ProseBuilder builder(decoded.text);
+  builder.Copy(0, static_cast<uint32_t>(decoded.text.size()));
+  builder.Finish(decoded, document);
+  SplitParagraphs(document);
+}
+
 std::string_view FormatName(Format format) {
   switch (format) {
     case Format::kText: return "text";
@@ -76,6 +85,13 @@ std::string_view FormatName(Format format) {
     case Format::kHtml: return "html";
   }
   return "text";
+}
+
+std::optional<Format> ParseFormat(std::string_view name) {
+  if (name == "text" || name == "txt") return Format::kText;
+  if (name == "markdown" || name == "md") return Format::kMarkdown;
+  if (name == "html") return Format::kHtml;
+  return std::nullopt;
 }
 
 Format FormatForPath(std::string_view path) {
@@ -86,7 +102,8 @@ Format FormatForPath(std::string_view path) {
 }
 
 bool IsScannableExtension(std::string_view path) {
-  return LowerExtension(path) == "txt";
+  std::string ext = LowerExtension(path);
+  return ext == "txt" || ext == "md" || ext == "markdown" || ext == "html" || ext == "htm";
 }
 
 std::string_view BlockKindName(BlockKind kind) {
@@ -99,6 +116,8 @@ std::string_view BlockKindName(BlockKind kind) {
     case BlockKind::kTitle: return "title";
     case BlockKind::kMetaDescription: return "meta-description";
     case BlockKind::kAltText: return "alt-text";
+    case BlockKind::kTitleAttribute: return "title-attribute";
+    case BlockKind::kFootnote: return "footnote";
   }
   return "paragraph";
 }
@@ -110,20 +129,68 @@ StatusOr<Document> Extract(const Source& source, Format format) {
                       "split it or leave it out with --exclude",
                       true};
   }
-  if (auto nul = FindBinaryMarker(source.bytes)) {
+  Decoded decoded;
+  Bom bom = DetectBom(source.bytes);
+  if (bom == Bom::kUtf16Le || bom == Bom::kUtf16Be) {
+    // Checked before the binary test: UTF-16 text is full of NUL bytes.
+    decoded = DecodeUtf16(source, bom == Bom::kUtf16Be);
+  } else if (auto nul = FindBinaryMarker(source.bytes)) {
     return Diagnostic{"CL101", source.path,
                       "binary file (NUL byte at offset " + std::to_string(*nul) +
                           "), skipped; name a text, Markdown or HTML file",
                       true};
+  } else if (format == Format::kHtml && bom == Bom::kNone) {
+    std::optional<std::string> charset = SniffHtmlCharset(source.bytes);
+    decoded = charset ? DecodeCharset(source, *charset) : DecodeUtf8(source);
+  } else {
+    decoded = DecodeUtf8(source);
   }
   Document document;
   document.source = &source;
   document.format = format;
-  DecodeUtf8(source, document);
-  // Markdown and HTML extractors land with their own issue; until then both
-  // are read as plain text, which keeps every byte and offset exact.
-  SplitParagraphs(document);
+  document.encoding = decoded.encoding;
+  document.warnings = std::move(decoded.warnings);
+  if (decoded.encoding != "utf-8") {
+    document.decoded_source = decoded.text;
+    for (const DecodePiece& piece : decoded.pieces) {
+      if (piece.linear) {
+        document.decoded_to_source.AddLinear(piece.text_length);
+      } else {
+        document.decoded_to_source.AddAtomic(piece.source_length, piece.text_length);
+      }
+    }
+  }
+  switch (format) {
+    case Format::kText: ExtractText(decoded, document); break;
+    case Format::kMarkdown: ExtractMarkdown(decoded, document); break;
+    case Format::kHtml: ExtractHtml(decoded, document); break;
+  }
+  std::stable_sort(document.links.begin(), document.links.end(),
+                   [](const Link& a, const Link& b) { return a.prose.begin < b.prose.begin; });
   return document;
+}
+
+uint64_t BlockTextHash(std::string_view block_prose) {
+  std::string normal;
+  normal.reserve(block_prose.size());
+  bool space = false;
+  for (size_t i = 0; i < block_prose.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(block_prose[i]);
+    bool is_space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+    if (c == 0xC2 && i + 1 < block_prose.size() &&
+        static_cast<unsigned char>(block_prose[i + 1]) == 0xA0) {  // no-break space
+      is_space = true;
+      ++i;
+    }
+    if (is_space) {
+      space = !normal.empty();
+      continue;
+    }
+    if (space) normal.push_back(' ');
+    space = false;
+    normal.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c));
+  }
+  return Fnv1a64(normal);
 }
 
 }  // namespace claimlint::input

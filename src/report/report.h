@@ -50,6 +50,9 @@ struct FileResult {
   // bounded too.
   std::string source;
   bool has_source = false;
+  // Claims in site chrome (text on most pages of the batch) left out here
+  // because an earlier page reports them; not part of the JSON schema.
+  uint64_t repeated_chrome_findings = 0;
 };
 
 struct RunInfo {
@@ -72,6 +75,7 @@ struct Summary {
   std::map<std::string, uint64_t> by_severity;  // every severity, zeros too
   std::map<std::string, uint64_t> by_category;
   std::map<std::string, uint64_t> by_rule;
+  uint64_t repeated_chrome_findings = 0;  // see FileResult
 
   void Add(const FileResult& file);
 };

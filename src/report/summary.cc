@@ -10,6 +10,7 @@ void Summary::Add(const FileResult& file) {
   if (file.unreadable) ++unreadable;
   if (!file.findings.empty()) ++files_with_findings;
   findings += file.findings.size();
+  repeated_chrome_findings += file.repeated_chrome_findings;
   for (const analyze::Finding& finding : file.findings) {
     ++by_severity[std::string(SeverityName(finding.severity))];
     ++by_category[finding.rule->category];

@@ -64,8 +64,8 @@ class TextSink : public Sink {
          << (color ? kReset : "") << " [" << finding.rule->id << "]\n";
     // The sentence, then a caret line under the flagged words; columns count
     // code points, which is what a terminal shows for most text.
-    uint32_t offset = std::min<uint32_t>(finding.source.begin - finding.sentence_source.begin,
-                                         finding.sentence.size());
+    uint32_t offset = std::min<uint32_t>(finding.text_in_sentence,
+                                         static_cast<uint32_t>(finding.sentence.size()));
     std::string_view sentence = finding.sentence;
     uint32_t pad = CountCodePoints(sentence.substr(0, offset));
     uint32_t width = std::max<uint32_t>(1, CountCodePoints(sentence.substr(offset, finding.text.size())));

@@ -12,6 +12,7 @@
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <unordered_map>
 
 #include "analyze/analyze.h"
 #include "text/text.h"
@@ -22,79 +23,49 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// A file to scan, or a path that could not be expanded (`error` set).
-struct Input {
-  std::string path;
-  bool is_stdin = false;
-  std::optional<Diagnostic> error;
-};
+// Site chrome found by the first pass: block text hash -> index (in report
+// order) of the first page that carries it. Read-only once built.
+using ChromeIndex = std::unordered_map<uint64_t, uint32_t>;
 
-bool IsHidden(const fs::path& path) {
-  std::string name = path.filename().string();
-  return name.size() > 1 && name[0] == '.' && name != "..";
+input::Format FormatOf(const InputFile& in, const ScanOptions& options) {
+  if (options.force_format) return *options.force_format;
+  if (in.is_stdin && options.stdin_filename.empty()) return input::Format::kText;
+  return input::FormatForPath(in.path);
 }
 
-// Files under `root`, hidden ones and unknown extensions left out.
-// Directory symlinks are not followed, so there are no loops.
-void Walk(const std::string& root, std::vector<Input>& inputs) {
+// Reads `in` into `source`; the error that kept it from being read, if any.
+std::optional<Diagnostic> Read(const InputFile& in, const ScanOptions& options,
+                               input::Source& source) {
+  source.path = in.path;
+  if (in.error) return in.error;
+  if (in.is_stdin) {
+    source.bytes.assign(std::istreambuf_iterator<char>(std::cin), {});
+    return std::nullopt;
+  }
   std::error_code error;
-  fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, error);
-  if (error) {
-    inputs.push_back({root, false,
-                      Diagnostic{"CL104", root, "cannot read directory: " + error.message(), true}});
-    return;
+  uintmax_t size = fs::file_size(in.path, error);
+  if (!error && size > options.max_file_bytes) {
+    return Diagnostic{"CL103", in.path,
+                      "file is " + std::to_string(size >> 20) + " MiB, over the " +
+                          std::to_string(options.max_file_bytes >> 20) +
+                          " MiB limit; raise --max-file-size or exclude it",
+                      true};
   }
-  std::vector<std::string> found;
-  for (fs::recursive_directory_iterator end; it != end; it.increment(error)) {
-    if (error) {
-      inputs.push_back({it->path().string(), false,
-                        Diagnostic{"CL104", it->path().string(),
-                                   "cannot read directory: " + error.message(), true}});
-      error.clear();
-      continue;
-    }
-    if (IsHidden(it->path())) {
-      if (it->is_directory(error)) it.disable_recursion_pending();
-      continue;
-    }
-    if (it->is_regular_file(error) && input::IsScannableExtension(it->path().string())) {
-      found.push_back(it->path().string());
-    }
+  std::ifstream file(in.path, std::ios::binary);
+  if (!file) {
+    return Diagnostic{"CL104", in.path, std::string("cannot open: ") + std::strerror(errno),
+                      true};
   }
-  for (std::string& path : found) inputs.push_back({std::move(path), false, std::nullopt});
-}
-
-std::vector<Input> ExpandPaths(const std::vector<std::string>& paths) {
-  std::vector<Input> inputs;
-  for (const std::string& path : paths) {
-    if (path == "-") {
-      inputs.push_back({"<stdin>", true, std::nullopt});
-      continue;
-    }
-    std::error_code error;
-    fs::file_status status = fs::status(path, error);
-    if (error || !fs::exists(status)) {
-      inputs.push_back({path, false,
-                        Diagnostic{"CL105", path,
-                                   "no such file or directory; check the path", true}});
-    } else if (fs::is_directory(status)) {
-      Walk(path, inputs);
-    } else {
-      inputs.push_back({path, false, std::nullopt});  // named: scanned whatever its extension
-    }
+  if (!error) source.bytes.reserve(static_cast<size_t>(size));
+  char buffer[1 << 16];
+  while (file.read(buffer, sizeof buffer) || file.gcount() > 0) {
+    source.bytes.append(buffer, static_cast<size_t>(file.gcount()));
   }
-  // Path order makes every report deterministic; stdin keeps its place first.
-  std::stable_sort(inputs.begin(), inputs.end(), [](const Input& a, const Input& b) {
-    if (a.is_stdin != b.is_stdin) return a.is_stdin;
-    return a.path < b.path;
-  });
-  inputs.erase(std::unique(inputs.begin(), inputs.end(),
-                           [](const Input& a, const Input& b) {
-                             return a.path == b.path && a.is_stdin == b.is_stdin &&
-                                    !a.error && !b.error;
-                           }),
-               inputs.end());
-  return inputs;
+  if (file.bad()) {
+    return Diagnostic{"CL104", in.path, std::string("read failed: ") + std::strerror(errno),
+                      true};
+  }
+  return std::nullopt;
 }
 
 report::FileResult Unreadable(const std::string& path, input::Format format, Diagnostic error) {
@@ -106,39 +77,166 @@ report::FileResult Unreadable(const std::string& path, input::Format format, Dia
   return result;
 }
 
-report::FileResult ScanInput(const Input& in, const ScanOptions& options,
-                             const rules::CompiledPack& pack, bool keep_source) {
-  input::Format format = options.force_format.value_or(input::FormatForPath(in.path));
-  if (in.error) return Unreadable(in.path, format, *in.error);
-  input::Source source;
-  source.path = in.path;
-  if (in.is_stdin) {
-    source.bytes.assign(std::istreambuf_iterator<char>(std::cin), {});
-  } else {
-    std::error_code error;
-    uintmax_t size = fs::file_size(in.path, error);
-    if (!error && size > options.max_file_bytes) {
-      return Unreadable(in.path, format,
-                        {"CL103", in.path,
-                         "file is " + std::to_string(size >> 20) + " MiB, over the " +
-                             std::to_string(options.max_file_bytes >> 20) +
-                             " MiB limit; raise --max-file-size or exclude it",
-                         true});
-    }
-    std::ifstream file(in.path, std::ios::binary);
-    if (!file) {
-      return Unreadable(in.path, format,
-                        {"CL104", in.path,
-                         std::string("cannot open: ") + std::strerror(errno), true});
-    }
-    source.bytes.assign(std::istreambuf_iterator<char>(file), {});
-    if (file.bad()) {
-      return Unreadable(in.path, format,
-                        {"CL104", in.path, std::string("read failed: ") + std::strerror(errno),
-                         true});
-    }
+// The distinct block hashes of a document (blank blocks have none).
+std::vector<uint64_t> BlockHashes(const input::Document& document) {
+  std::vector<uint64_t> hashes;
+  for (const input::Block& block : document.blocks) {
+    std::string_view text = Slice(document.prose, block.prose);
+    if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) continue;
+    hashes.push_back(input::BlockTextHash(text));
   }
-  report::FileResult result = ScanSource(source, format, pack, options.match);
+  std::sort(hashes.begin(), hashes.end());
+  hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
+  return hashes;
+}
+
+// The first pass: how many pages carry each block, and the first of them.
+// Each worker counts its own pages; counts and minimums merge the same way
+// whatever the thread count, so the result does not depend on --jobs.
+ChromeIndex FindChrome(const std::vector<InputFile>& inputs, const ScanOptions& options) {
+  ChromeIndex chrome;
+  std::vector<uint32_t> pages;
+  for (uint32_t i = 0; i < inputs.size(); ++i) {
+    if (!inputs[i].error && !inputs[i].is_stdin) pages.push_back(i);
+  }
+  if (!options.site_chrome || pages.size() < std::max<uint32_t>(options.chrome_min_pages, 2)) {
+    return chrome;
+  }
+  struct Stat {
+    uint32_t pages = 0;
+    uint32_t first = UINT32_MAX;
+  };
+  std::unordered_map<uint64_t, Stat> stats;
+  std::mutex mutex;
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    std::unordered_map<uint64_t, Stat> local;
+    for (size_t k = next++; k < pages.size(); k = next++) {
+      uint32_t index = pages[k];
+      input::Source source;
+      if (Read(inputs[index], options, source)) continue;
+      auto document = input::Extract(source, FormatOf(inputs[index], options));
+      if (!document.ok()) continue;
+      for (uint64_t hash : BlockHashes(document.value())) {
+        Stat& stat = local[hash];
+        ++stat.pages;
+        stat.first = std::min(stat.first, index);
+      }
+    }
+    std::lock_guard lock(mutex);
+    for (const auto& [hash, stat] : local) {
+      Stat& total = stats[hash];
+      total.pages += stat.pages;
+      total.first = std::min(total.first, stat.first);
+    }
+  };
+  unsigned jobs = std::max(1u, std::min<unsigned>(options.jobs, pages.size()));
+  std::vector<std::thread> threads;
+  for (unsigned i = 0; i < jobs; ++i) threads.emplace_back(worker);
+  for (std::thread& thread : threads) thread.join();
+  for (const auto& [hash, stat] : stats) {
+    if (2 * static_cast<uint64_t>(stat.pages) > pages.size()) chrome.emplace(hash, stat.first);
+  }
+  return chrome;
+}
+
+// Marks the chrome blocks of `document`; returns the source spans of those
+// whose claims an earlier page reports.
+std::vector<Span> MarkChrome(input::Document& document, const ChromeIndex& chrome,
+                             uint32_t index) {
+  std::vector<Span> repeated;
+  if (chrome.empty()) return repeated;
+  for (input::Block& block : document.blocks) {
+    std::string_view text = Slice(document.prose, block.prose);
+    if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) continue;
+    auto it = chrome.find(input::BlockTextHash(text));
+    if (it == chrome.end()) continue;
+    block.chrome = true;
+    if (it->second != index) repeated.push_back(document.ToSource(block.prose));
+  }
+  return repeated;
+}
+
+// For a file whose bytes are not UTF-8, a finding's text, sentence and
+// columns come from the decoded file; its offsets stay byte offsets.
+void UseDecodedText(const input::Document& document, std::vector<analyze::Finding>& findings) {
+  if (document.decoded_source.empty() || findings.empty()) return;
+  std::string_view text = document.decoded_source;
+  LineIndex lines(text);
+  for (analyze::Finding& finding : findings) {
+    Span span = document.decoded_to_source.ToTarget(finding.source);
+    finding.text = std::string(Slice(text, span));
+    finding.start = lines.At(span.begin);
+    finding.end = lines.At(span.end);
+    Span sentence_span = document.decoded_to_source.ToTarget(finding.sentence_source);
+    std::string sentence(Slice(text, sentence_span));
+    finding.text_in_sentence =
+        span.begin >= sentence_span.begin ? span.begin - sentence_span.begin : 0;
+    for (char& c : sentence) {
+      if (c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\v') c = ' ';
+    }
+    finding.sentence = std::move(sentence);
+  }
+}
+
+report::FileResult ScanDocument(const input::Source& source, input::Format format,
+                                const rules::CompiledPack& pack,
+                                const match::MatchOptions& options, const ChromeIndex* chrome,
+                                uint32_t index) {
+  report::FileResult result;
+  result.path = source.path;
+  result.format = format;
+  result.bytes = source.bytes.size();
+  StatusOr<input::Document> extracted = input::Extract(source, format);
+  if (!extracted.ok()) {
+    result.unreadable = true;
+    result.diagnostics = extracted.errors();
+    return result;
+  }
+  input::Document& document = extracted.value();
+  result.diagnostics = document.warnings;
+  std::vector<Span> repeated;
+  if (chrome != nullptr) repeated = MarkChrome(document, *chrome, index);
+  text::Folded folded = text::Fold(document.prose);
+  match::Matches matches = match::FindMatches(pack, document, folded, options);
+  analyze::Analysis analysis = analyze::Analyze(pack, document, folded, matches);
+  result.findings = std::move(analysis.findings);
+  result.spared = std::move(analysis.spared);
+  if (!repeated.empty()) {
+    // Claims in repeated chrome are reported on the first page only.
+    // A missing disclaimer goes with them when only repeated chrome claims
+    // asked for it: the first page with that chrome reports it.
+    auto in_chrome = [&](Span source) {
+      return std::any_of(repeated.begin(), repeated.end(),
+                         [&](Span span) { return span.Contains(source); });
+    };
+    auto in_repeated_chrome = [&](const analyze::Finding& finding) {
+      if (finding.kind == "claim") return in_chrome(finding.source);
+      return !finding.triggers.empty() &&
+             std::all_of(finding.triggers.begin(), finding.triggers.end(),
+                         [&](const analyze::Trigger& trigger) { return in_chrome(trigger.source); });
+    };
+    size_t before = result.findings.size();
+    std::erase_if(result.findings, in_repeated_chrome);
+    result.repeated_chrome_findings = before - result.findings.size();
+    std::erase_if(result.spared, in_repeated_chrome);
+  }
+  UseDecodedText(document, result.findings);
+  UseDecodedText(document, result.spared);
+  return result;
+}
+
+report::FileResult ScanInput(const InputFile& in, const ScanOptions& options,
+                             const rules::CompiledPack& pack, const ChromeIndex& chrome,
+                             uint32_t index, bool keep_source) {
+  input::Format format = FormatOf(in, options);
+  input::Source source;
+  if (std::optional<Diagnostic> error = Read(in, options, source)) {
+    return Unreadable(in.path, format, std::move(*error));
+  }
+  // Standard input takes no part in site chrome: it was not in the first pass.
+  report::FileResult result = ScanDocument(source, format, pack, options.match,
+                                           in.is_stdin ? nullptr : &chrome, index);
   if (keep_source && !result.unreadable) {
     result.source = std::move(source.bytes);  // the Document that viewed it is gone
     result.has_source = true;
@@ -151,28 +249,13 @@ report::FileResult ScanInput(const Input& in, const ScanOptions& options,
 report::FileResult ScanSource(const input::Source& source, input::Format format,
                               const rules::CompiledPack& pack,
                               const match::MatchOptions& options) {
-  report::FileResult result;
-  result.path = source.path;
-  result.format = format;
-  result.bytes = source.bytes.size();
-  StatusOr<input::Document> document = input::Extract(source, format);
-  if (!document.ok()) {
-    result.unreadable = true;
-    result.diagnostics = document.errors();
-    return result;
-  }
-  result.diagnostics = document.value().warnings;
-  text::Folded folded = text::Fold(document.value().prose);
-  match::Matches matches = match::FindMatches(pack, document.value(), folded, options);
-  analyze::Analysis analysis = analyze::Analyze(pack, document.value(), folded, matches);
-  result.findings = std::move(analysis.findings);
-  result.spared = std::move(analysis.spared);
-  return result;
+  return ScanDocument(source, format, pack, options, nullptr, 0);
 }
 
 report::Summary Scan(const ScanOptions& options, const rules::CompiledPack& pack,
                      const report::RunInfo& run, const std::vector<report::Sink*>& sinks) {
-  std::vector<Input> inputs = ExpandPaths(options.paths);
+  std::vector<InputFile> inputs = ListInputs(options);
+  const ChromeIndex chrome = FindChrome(inputs, options);
   const bool keep_source = std::any_of(sinks.begin(), sinks.end(),
                                        [](const report::Sink* sink) { return sink->NeedsSource(); });
   for (report::Sink* sink : sinks) sink->Begin(run);
@@ -198,7 +281,8 @@ report::Summary Scan(const ScanOptions& options, const rules::CompiledPack& pack
         if (next_to_take >= inputs.size()) return;
         index = next_to_take++;
       }
-      report::FileResult result = ScanInput(inputs[index], options, pack, keep_source);
+      report::FileResult result = ScanInput(inputs[index], options, pack, chrome,
+                                            static_cast<uint32_t>(index), keep_source);
       {
         std::lock_guard lock(mutex);
         slots[index % window] = std::move(result);

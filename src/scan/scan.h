@@ -8,8 +8,10 @@
 #define CLAIMLINT_SCAN_SCAN_H_
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "input/input.h"
@@ -17,17 +19,99 @@
 #include "report/report.h"
 #include "rules/rules.h"
 
+namespace re2 {
+class RE2;
+}
+
 namespace claimlint::scan {
 
 struct ScanOptions {
   std::vector<std::string> paths;  // files, directories, or "-" for stdin
   unsigned jobs = 1;
-  std::optional<input::Format> force_format;
+  std::optional<input::Format> force_format;  // --format-in; else by extension
   match::MatchOptions match;
   uint64_t max_file_bytes = 256ull << 20;
   // Told after each file (a terminal progress bar); not owned, may be null.
   report::Progress* progress = nullptr;
+
+  // Which files of a walked folder are scanned (PathGlob syntax, matched on
+  // the path relative to the folder named on the command line): those that
+  // match an include, or all when there is none, and no exclude. A folder
+  // an exclude matches is not entered. Files named on the command line are
+  // always scanned.
+  std::vector<std::string> include;
+  std::vector<std::string> exclude;
+  // Reads a .claimlintignore at the top of each walked folder.
+  bool use_ignore_files = true;
+  // The path shown for "-" (standard input); its extension names the
+  // format unless force_format says otherwise. Empty: "<stdin>", text.
+  std::string stdin_filename;
+
+  // Site chrome: in a batch of at least chrome_min_pages files, a block
+  // whose text (input::BlockTextHash) is on more than half of them is
+  // navigation, footer or banner text. Its claims are reported on the first page (in
+  // path order) that carries it, not on every page. The block stays in
+  // each page's Document (a footer disclaimer still counts everywhere).
+  // Costs a first pass that reads and extracts every file once more.
+  bool site_chrome = true;
+  uint32_t chrome_min_pages = 4;
 };
+
+// A glob over '/'-separated paths relative to a walked folder, the way
+// .gitignore reads them: `*` is any run of characters but '/', `?` one
+// character but '/', `[a-z]` / `[!a-z]` a class, `**` any number of
+// folders (`**/x`, `x/**`, `a/**/b`), `\` quotes the next character. A
+// pattern with no '/' (but a trailing one) matches a name at any depth; one
+// with a '/' is anchored at the walked folder (a leading '/' only anchors).
+// A trailing '/' matches folders only. Compiled once to an RE2 (linear
+// time); never fails: a '[' with no ']' is a literal '['. Immutable and
+// thread-safe.
+class PathGlob {
+ public:
+  explicit PathGlob(std::string_view pattern);
+  bool Matches(std::string_view relative_path, bool is_dir) const;
+  // The RE2 pattern it compiled to (for tests and messages).
+  const std::string& regex() const { return regex_; }
+
+ private:
+  std::string regex_;
+  std::shared_ptr<const re2::RE2> re_;
+  bool dir_only_ = false;
+};
+
+// A .claimlintignore file: one PathGlob per line; blank lines and lines
+// starting with '#' are skipped; `!pattern` re-includes what an earlier
+// line ignored (the last matching line wins); `\#` and `\!` start a
+// pattern with those characters; trailing spaces are dropped. As in git, a
+// file inside an ignored folder cannot be re-included: the folder is not
+// entered.
+class IgnoreRules {
+ public:
+  IgnoreRules() = default;
+  explicit IgnoreRules(std::string_view text);
+  bool Ignored(std::string_view relative_path, bool is_dir) const;
+  bool empty() const { return rules_.empty(); }
+
+ private:
+  struct Rule {
+    PathGlob glob;
+    bool negate;
+  };
+  std::vector<Rule> rules_;
+};
+
+// What a scan will read, in report order: files sorted by path (standard
+// input first), each with the error that keeps it from being read, if any
+// (a missing path, an unreadable folder). Folders are walked recursively
+// with an explicit stack; hidden entries (".name") are skipped; symbolic
+// links to folders are not followed (so there are no loops), links to
+// files are read.
+struct InputFile {
+  std::string path;  // as shown in reports
+  bool is_stdin = false;
+  std::optional<Diagnostic> error;
+};
+std::vector<InputFile> ListInputs(const ScanOptions& options);
 
 // One file through the whole pipeline. Never throws; problems become
 // diagnostics of the result.
