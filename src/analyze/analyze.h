@@ -8,6 +8,7 @@
 #ifndef CLAIMLINT_ANALYZE_ANALYZE_H_
 #define CLAIMLINT_ANALYZE_ANALYZE_H_
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,14 @@ struct Trigger {
   Span source;  // the claim's byte span
   Position start;
   std::string text;
+};
+
+// Why a finding is not counted: an inline directive (kind "inSource", as
+// SARIF calls it) or a baseline entry (kind "external").
+struct Suppression {
+  std::string kind = "inSource";
+  std::string reason;     // the directive's or the baseline entry's why
+  std::string location;   // "path:line:col" of the directive; baseline: its file
 };
 
 struct Finding {
@@ -49,6 +58,7 @@ struct Finding {
   std::vector<std::string> reasons;  // how the severity was reached, in order
   std::vector<Trigger> triggers;     // missing-disclaimer: the claims needing it
   std::string fingerprint;           // stable across runs and line moves
+  std::optional<Suppression> suppression;  // set once it is suppressed
 };
 
 struct Analysis {

@@ -7,12 +7,15 @@
 #include <unistd.h>
 
 #include <boost/program_options.hpp>
+#include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 #include <thread>
 
+#include "config/config.h"
 #include "report/report.h"
 #include "rules/rules.h"
 #include "scan/scan.h"
@@ -28,6 +31,9 @@ constexpr int kExitUsage = 2;
 
 constexpr const char* kUsage =
     "usage: claimlint scan [options] PATH...\n"
+    "       claimlint init [FOLDER]     write a commented starter .claimlint.json\n"
+    "       claimlint config [--config FILE] [PATH]\n"
+    "                                   print the configuration in effect for PATH\n"
     "       claimlint --version\n"
     "\n"
     "Finds unsupported health claims in articles. PATH is a file, a folder\n"
@@ -72,6 +78,17 @@ po::options_description ScanOptionsDescription() {
   po::options_description options("scan options");
   options.add_options()
       ("help,h", "show this help")
+      ("config", po::value<std::string>(),
+       "read this config file instead of the nearest .claimlint.json")
+      ("no-config", "read no config file")
+      ("baseline", po::value<std::string>(),
+       "findings recorded in this baseline file are listed apart and do not fail the run")
+      ("write-baseline", po::value<std::string>(),
+       "record every finding of this run in FILE (JSON) and exit 0")
+      ("diff", po::value<std::string>(),
+       "report only findings on lines a unified diff FILE adds (- : standard input)")
+      ("diff-base", po::value<std::string>(),
+       "report only findings on lines changed since REV (runs git diff --merge-base REV)")
       ("rules", po::value<std::vector<std::string>>()->composing(),
        "rule pack file to use instead of the built-in core pack (repeatable)")
       ("format", po::value<std::string>()->default_value("text"),
@@ -103,6 +120,113 @@ po::options_description ScanOptionsDescription() {
   return options;
 }
 
+void PrintErrors(const std::vector<Diagnostic>& errors) {
+  for (const Diagnostic& error : errors) std::cerr << error.ToString() << "\n";
+}
+
+// The run's config: --config FILE, none with --no-config, else the nearest
+// .claimlint.json above each PATH (a folder: from itself; a file or -:
+// from its folder). One run has one config, so PATHs whose nearest configs
+// differ are an error: scan them separately or name one with --config.
+std::optional<config::Config> RunConfig(const po::variables_map& vm,
+                                        const std::vector<std::string>& paths) {
+  namespace fs = std::filesystem;
+  if (vm.count("no-config")) return config::Config{};
+  std::string path;
+  if (vm.count("config")) {
+    path = vm["config"].as<std::string>();
+  } else {
+    config::ConfigFinder finder;
+    std::optional<std::string> found;
+    std::string found_for;
+    for (const std::string& input : paths) {
+      std::error_code error;
+      std::string folder = input == "-"                       ? "."
+                           : fs::is_directory(input, error)   ? input
+                                                              : fs::path(input).parent_path().string();
+      std::optional<std::string> here = finder.Find(folder);
+      if (&input != &paths.front() && here != found) {
+        std::cerr << "claimlint: error: " << found_for << " and " << input
+                  << " have different configs (" << found.value_or("none") << ", "
+                  << here.value_or("none")
+                  << "); scan them separately or name one with --config\n";
+        return std::nullopt;
+      }
+      found = here;
+      found_for = input;
+    }
+    if (!found) return config::Config{};
+    path = *found;
+  }
+  StatusOr<config::Config> loaded = config::Load(path);
+  if (!loaded.ok()) {
+    PrintErrors(loaded.errors());
+    return std::nullopt;
+  }
+  return std::move(loaded.value());
+}
+
+// The rule pack of a run: the lexicon, then --rules, the config's rules or core.
+StatusOr<std::shared_ptr<const rules::CompiledPack>> LoadPack(
+    const std::vector<std::string>& pack_files) {
+  std::vector<rules::PackSource> sources = {rules::EmbeddedLexicon()};
+  if (!pack_files.empty()) {
+    auto files = ReadPackFiles(pack_files);
+    if (!files) return Diagnostic{"CL205", "", "a rule pack cannot be read", true};
+    sources.insert(sources.end(), files->begin(), files->end());
+  } else {
+    sources.push_back(*rules::EmbeddedPack("core.json"));
+  }
+  return rules::Load(sources);
+}
+
+int RunInit(const std::vector<std::string>& args) {
+  namespace fs = std::filesystem;
+  if (args.size() > 1) return UsageError("init takes at most one FOLDER");
+  fs::path path = fs::path(args.empty() ? "." : args[0]) / config::kConfigFileName;
+  std::error_code error;
+  if (fs::exists(path, error)) {
+    return UsageError(path.string() + " already exists; not overwritten");
+  }
+  report::AtomicFile file(path.string());
+  if (!file.ok()) return UsageError(file.error());
+  file.stream() << config::StarterConfig();
+  if (!file.Commit()) return UsageError(file.error());
+  std::cout << "wrote " << path.string() << "\n";
+  return kExitClean;
+}
+
+int RunConfigCommand(const std::vector<std::string>& args) {
+  po::options_description options("config options");
+  options.add_options()("config", po::value<std::string>(), "")("no-config", "")(
+      "paths", po::value<std::vector<std::string>>(), "");
+  po::positional_options_description positional;
+  positional.add("paths", 1);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(args).options(options).positional(positional).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& error) {
+    return UsageError(error.what());
+  }
+  std::vector<std::string> paths = {
+      vm.count("paths") ? vm["paths"].as<std::vector<std::string>>()[0] : "."};
+  std::optional<config::Config> config = RunConfig(vm, paths);
+  if (!config) return kExitUsage;
+  auto pack = LoadPack(config->rules);
+  if (!pack.ok()) {
+    PrintErrors(pack.errors());
+    return kExitUsage;
+  }
+  auto decisions = config::Resolve(*config, *pack.value());
+  if (!decisions.ok()) {
+    PrintErrors(decisions.errors());
+    return kExitUsage;
+  }
+  std::cout << config::ToJson(*config);
+  return kExitClean;
+}
+
 int RunScan(const std::vector<std::string>& args) {
   po::options_description visible = ScanOptionsDescription();
   po::options_description all;
@@ -124,13 +248,66 @@ int RunScan(const std::vector<std::string>& args) {
 
   scan::ScanOptions options;
   options.paths = vm["paths"].as<std::vector<std::string>>();
+  if (vm.count("config") && vm.count("no-config")) {
+    return UsageError("--config and --no-config exclude each other");
+  }
+  std::optional<config::Config> config = RunConfig(vm, options.paths);
+  if (!config) return kExitUsage;
+  if (vm.count("diff") && vm.count("diff-base")) {
+    return UsageError("--diff and --diff-base exclude each other");
+  }
+  if (vm.count("diff")) {
+    const std::string path = vm["diff"].as<std::string>();
+    if (path == "-" && std::find(options.paths.begin(), options.paths.end(), "-") !=
+                           options.paths.end()) {
+      return UsageError("--diff - and the PATH - both want standard input");
+    }
+    std::stringstream text;
+    if (path == "-") {
+      text << std::cin.rdbuf();
+    } else {
+      std::ifstream file(path, std::ios::binary);
+      if (!file) return UsageError("cannot read the diff " + path);
+      text << file.rdbuf();
+    }
+    auto changed = scan::ParseUnifiedDiff(text.str());
+    if (!changed.ok()) {
+      PrintErrors(changed.errors());
+      return kExitUsage;
+    }
+    options.changed = std::move(changed.value());
+  } else if (vm.count("diff-base")) {
+    auto changed = scan::GitDiff(vm["diff-base"].as<std::string>());
+    if (!changed.ok()) {
+      PrintErrors(changed.errors());
+      return kExitUsage;
+    }
+    options.changed = std::move(changed.value());
+  }
+  options.policy.require_reason = config->require_reason;
+  if (vm.count("baseline")) {
+    const std::string path = vm["baseline"].as<std::string>();
+    std::ifstream file(path, std::ios::binary);
+    if (!file) return UsageError("cannot read the baseline " + path);
+    std::stringstream text;
+    text << file.rdbuf();
+    auto baseline = scan::ParseBaseline(text.str(), path);
+    if (!baseline.ok()) {
+      PrintErrors(baseline.errors());
+      return kExitUsage;
+    }
+    options.baseline = std::move(baseline.value());
+  }
   options.jobs = vm.count("jobs") ? vm["jobs"].as<unsigned>()
                                   : std::max(1u, std::thread::hardware_concurrency());
   if (options.jobs == 0) return UsageError("--jobs must be at least 1");
   options.match.use_prefilter = !vm.count("no-prefilter");
   options.max_file_bytes = vm["max-file-size"].as<uint64_t>() << 20;
-  if (vm.count("include")) options.include = vm["include"].as<std::vector<std::string>>();
-  if (vm.count("exclude")) options.exclude = vm["exclude"].as<std::vector<std::string>>();
+  // The command line wins: a list given there replaces the config's.
+  options.include = vm.count("include") ? vm["include"].as<std::vector<std::string>>()
+                                        : config->include;
+  options.exclude = vm.count("exclude") ? vm["exclude"].as<std::vector<std::string>>()
+                                        : config->exclude;
   options.use_ignore_files = !vm.count("no-ignore");
   options.site_chrome = !vm.count("no-site-chrome");
   if (vm.count("format-in")) {
@@ -151,7 +328,9 @@ int RunScan(const std::vector<std::string>& args) {
     return UsageError("--format must be one of " + report::ReportFormatList() + ", not '" +
                       format + "'");
   }
-  std::string fail_on = vm["fail-on"].as<std::string>();
+  std::string fail_on = vm["fail-on"].defaulted() && config->fail_on
+                            ? *config->fail_on
+                            : vm["fail-on"].as<std::string>();
   std::optional<Severity> threshold = ParseSeverity(fail_on);
   if (!threshold && fail_on != "none") {
     return UsageError("--fail-on must be error, warning, info or none, not '" + fail_on + "'");
@@ -166,19 +345,20 @@ int RunScan(const std::vector<std::string>& args) {
   }
 
   // The lexicon always comes first; then the core pack, or the packs named.
-  std::vector<rules::PackSource> sources = {rules::EmbeddedLexicon()};
-  if (vm.count("rules")) {
-    auto files = ReadPackFiles(vm["rules"].as<std::vector<std::string>>());
-    if (!files) return kExitUsage;
-    sources.insert(sources.end(), files->begin(), files->end());
-  } else {
-    sources.push_back(*rules::EmbeddedPack("core.json"));
-  }
-  auto pack = rules::Load(sources);
+  auto pack = LoadPack(vm.count("rules") ? vm["rules"].as<std::vector<std::string>>()
+                                         : config->rules);
   if (!pack.ok()) {
-    for (const Diagnostic& error : pack.errors()) std::cerr << error.ToString() << "\n";
+    PrintErrors(pack.errors());
     std::cerr << "claimlint: the rule packs have errors; nothing was scanned\n";
     return kExitUsage;
+  }
+  auto decisions = config::Resolve(*config, *pack.value());
+  if (!decisions.ok()) {
+    PrintErrors(decisions.errors());
+    return kExitUsage;
+  }
+  for (const auto& [id, decision] : decisions.value()) {
+    options.policy.rules[id] = {decision.enabled, decision.severity, decision.reason};
   }
 
   // Every report: where it goes and its writer. At most one goes to
@@ -192,8 +372,12 @@ int RunScan(const std::vector<std::string>& args) {
   const bool format_given = !vm["format"].defaulted();
   targets.push_back({*primary, vm.count("output") ? vm["output"].as<std::string>() : "-",
                      vm.count("output") ? "--output" : "--format " + format});
-  if (vm.count("report")) {
-    for (const std::string& spec : vm["report"].as<std::vector<std::string>>()) {
+  // The config's reports apply when the command line names none.
+  std::vector<std::string> report_specs =
+      vm.count("report") ? vm["report"].as<std::vector<std::string>>() : config->reports;
+  if (vm.count("report") == 0 && (format_given || vm.count("output"))) report_specs.clear();
+  {
+    for (const std::string& spec : report_specs) {
       size_t equals = spec.find('=');
       std::optional<report::ReportFormat> report_format =
           equals == std::string::npos ? std::nullopt
@@ -284,6 +468,17 @@ int RunScan(const std::vector<std::string>& args) {
     options.progress = progress_bar.get();
   }
 
+  std::vector<scan::BaselineEntry> new_baseline;
+  std::unique_ptr<report::AtomicFile> baseline_file;
+  if (vm.count("write-baseline")) {
+    baseline_file = std::make_unique<report::AtomicFile>(vm["write-baseline"].as<std::string>());
+    if (!baseline_file->ok()) {
+      std::cerr << "claimlint: error: " << baseline_file->error() << " [CL401]\n";
+      return kExitUsage;
+    }
+    report_sinks.push_back(scan::MakeBaselineCollector(new_baseline, options.baseline));
+  }
+
   DiagnosticPrinter diagnostics;
   std::vector<report::Sink*> sinks;
   for (const auto& sink : report_sinks) sinks.push_back(sink.get());
@@ -309,7 +504,23 @@ int RunScan(const std::vector<std::string>& args) {
       written = false;
     }
   }
+  if (baseline_file) {
+    baseline_file->stream() << scan::BaselineJson(std::move(new_baseline));
+    if (!baseline_file->Commit()) {
+      std::cerr << "claimlint: error: " << baseline_file->error() << " [CL402]\n";
+      written = false;
+    }
+  }
   if (!written) return kExitUsage;
+  if (!summary.stale_baseline.empty()) {
+    std::cerr << "claimlint: note: " << summary.stale_baseline.size()
+              << " baseline entr" << (summary.stale_baseline.size() == 1 ? "y" : "ies")
+              << " matched no finding (fixed?); rewrite the baseline with --write-baseline "
+                 "to shrink it:\n";
+    for (const std::string& entry : summary.stale_baseline) std::cerr << "  " << entry << "\n";
+  }
+  // Recording a baseline adopts today's findings: only unreadable files fail.
+  if (baseline_file) return summary.unreadable > 0 ? kExitFindings : kExitClean;
 
   bool failing = summary.unreadable > 0;
   if (threshold) {
@@ -340,5 +551,8 @@ int main(int argc, char** argv) {
     return kExitClean;
   }
   if (command == "scan") return RunScan(args);
-  return UsageError("unknown command '" + command + "'; the commands are: scan, version, help");
+  if (command == "init") return RunInit(args);
+  if (command == "config") return RunConfigCommand(args);
+  return UsageError("unknown command '" + command +
+                    "'; the commands are: scan, init, config, version, help");
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <sstream>
 #include <string>
 
 #include "input/decode.h"
@@ -55,7 +56,8 @@ void SplitParagraphs(Document& document) {
     auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\v'; };
     size_t first = 0;
     while (first < line.size() && is_space(line[first])) ++first;
-    if (first == line.size()) {
+    // Blank lines and directive lines (not prose) end a block.
+    if (first == line.size() || line.substr(first).starts_with(kTextDirectivePrefix)) {
       close_block();
       continue;
     }
@@ -67,6 +69,106 @@ void SplitParagraphs(Document& document) {
     if (ClassifyLineBreak(line, next) != LineBreak::kContinues) close_block();
   }
   close_block();
+}
+
+std::string Trim(std::string_view text) {
+  size_t begin = text.find_first_not_of(" \t\r\n");
+  if (begin == std::string_view::npos) return "";
+  size_t end = text.find_last_not_of(" \t\r\n");
+  return std::string(text.substr(begin, end - begin + 1));
+}
+
+// Parses the text of one directive (from "claimlint-"); false with a
+// warning when the keyword is unknown.
+bool ParseDirective(std::string_view body, Directive& directive, std::string& problem) {
+  body.remove_prefix(std::string_view("claimlint-").size());
+  size_t end = body.find_first_of(" \t\r\n");
+  std::string_view keyword = body.substr(0, end);
+  body = end == std::string_view::npos ? std::string_view() : body.substr(end);
+  if (keyword == "disable-next-line") {
+    directive.kind = Directive::Kind::kDisableNextLine;
+  } else if (keyword == "disable") {
+    directive.kind = Directive::Kind::kDisable;
+  } else if (keyword == "enable") {
+    directive.kind = Directive::Kind::kEnable;
+  } else {
+    problem = "unknown directive 'claimlint-" + std::string(keyword) +
+              "' (disable-next-line, disable or enable)";
+    return false;
+  }
+  size_t dashes = body.find(" --");
+  if (dashes != std::string_view::npos) {
+    directive.reason = Trim(body.substr(dashes + 3));
+    body = body.substr(0, dashes);
+  }
+  std::string targets(body);
+  for (char& c : targets) {
+    if (c == ',') c = ' ';
+  }
+  std::istringstream words(targets);
+  for (std::string word; words >> word;) directive.targets.push_back(word);
+  if (directive.targets.empty() && directive.kind != Directive::Kind::kEnable) {
+    problem = "claimlint-" + std::string(keyword) + " needs a rule id, a category or *";
+    return false;
+  }
+  return true;
+}
+
+// Records the directives of a document: HTML comments in Markdown and
+// HTML (anywhere in the file, code included), reserved lines in text.
+void FindDirectives(const Decoded& decoded, Document& document) {
+  std::string_view text = decoded.text;
+  if (text.find("claimlint-") == std::string_view::npos) return;
+  OffsetMap to_source;  // decoded text -> source bytes
+  for (const DecodePiece& piece : decoded.pieces) {
+    if (piece.linear) {
+      to_source.AddLinear(piece.text_length);
+    } else {
+      to_source.AddAtomic(piece.source_length, piece.text_length);
+    }
+  }
+  LineIndex lines(text);
+  auto add = [&](size_t begin, size_t end, std::string_view body) {
+    Directive directive;
+    std::string problem;
+    Span span{static_cast<uint32_t>(begin), static_cast<uint32_t>(end)};
+    Position at = lines.At(span.begin);
+    std::string location = document.source->path + ":" + std::to_string(at.line) + ":" +
+                           std::to_string(at.column);
+    if (!ParseDirective(body, directive, problem)) {
+      document.warnings.push_back({"CL108", location, problem, false});
+      return;
+    }
+    directive.source = decoded.identity() ? span : to_source.ToOrigin(span);
+    directive.line = at.line;
+    directive.column = at.column;
+    directive.end_line = lines.At(span.end > span.begin ? span.end - 1 : span.end).line;
+    document.directives.push_back(std::move(directive));
+  };
+  if (document.format == Format::kText) {
+    for (size_t begin = 0; begin < text.size();) {
+      size_t end = FindLineBreak(text, begin);
+      if (end == std::string_view::npos) end = text.size();
+      std::string_view line = text.substr(begin, end - begin);
+      size_t first = line.find_first_not_of(" \t");
+      if (first != std::string_view::npos && line.substr(first).starts_with(kTextDirectivePrefix)) {
+        add(begin + first, end, line.substr(first + 2));
+      }
+      begin = end + 1;
+    }
+    return;
+  }
+  for (size_t open = text.find("<!--"); open != std::string_view::npos;
+       open = text.find("<!--", open + 4)) {
+    size_t close = text.find("-->", open + 4);
+    size_t end = close == std::string_view::npos ? text.size() : close + 3;
+    std::string body = Trim(text.substr(open + 4, (close == std::string_view::npos
+                                                       ? text.size()
+                                                       : close) - open - 4));
+    if (body.starts_with("claimlint-")) add(open, end, body);
+    if (close == std::string_view::npos) break;
+    open = close - 1;
+  }
 }
 
 }  // namespace
@@ -165,6 +267,7 @@ StatusOr<Document> Extract(const Source& source, Format format) {
     case Format::kMarkdown: ExtractMarkdown(decoded, document); break;
     case Format::kHtml: ExtractHtml(decoded, document); break;
   }
+  FindDirectives(decoded, document);
   std::stable_sort(document.links.begin(), document.links.end(),
                    [](const Link& a, const Link& b) { return a.prose.begin < b.prose.begin; });
   return document;

@@ -111,6 +111,27 @@ struct Link {
   Span prose;        // empty for a link with no prose text (e.g. an image)
 };
 
+// An inline control comment, recorded here and interpreted by the scan
+// stage. In Markdown and HTML it is an HTML comment whose text starts with
+// "claimlint-"; in plain text, a line whose first non-blank characters are
+// kTextDirectivePrefix ("# claimlint-"), which is left out of every block
+// (offsets do not move). Forms:
+//   claimlint-disable-next-line RULE[, RULE...] -- reason
+//   claimlint-disable RULE[, RULE...] -- reason
+//   claimlint-enable [RULE...]
+// RULE is a rule id, a category or "*". Sorted by source offset.
+struct Directive {
+  enum class Kind { kDisableNextLine, kDisable, kEnable };
+  Kind kind = Kind::kDisable;
+  std::vector<std::string> targets;  // empty only for a bare enable
+  std::string reason;                // the text after " -- ", trimmed
+  Span source;                       // the comment or line, in Source::bytes
+  uint32_t line = 1;                 // where it starts (1-based)
+  uint32_t column = 1;
+  uint32_t end_line = 1;             // where it ends
+};
+inline constexpr std::string_view kTextDirectivePrefix = "# claimlint-";
+
 // What the stages after this one read. `prose` is UTF-8 with line breaks
 // kept; `to_source` maps prose offsets to offsets in `source->bytes`.
 // Blocks are sorted, do not overlap, and cover every byte of prose that
@@ -125,6 +146,7 @@ struct Document {
   std::vector<Block> blocks;
   std::vector<Link> links;
   std::vector<Diagnostic> warnings;  // decoding problems; the file was scanned
+  std::vector<Directive> directives;  // inline control comments, in order
   // For a file whose bytes are not UTF-8 (UTF-16, a legacy charset): the
   // whole file decoded to UTF-8, and its map to the bytes (target: this
   // text, origin: the source), so a report can show the flagged words and

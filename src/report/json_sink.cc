@@ -83,6 +83,17 @@ void WriteFinding(JsonWriter& json, const analyze::Finding& finding) {
   json.String(finding.rule->suggestion);
   json.Key("fingerprint");
   json.String(finding.fingerprint);
+  if (finding.suppression) {
+    json.Key("suppressed");
+    json.BeginObject();
+    json.Key("kind");
+    json.String(finding.suppression->kind);
+    json.Key("reason");
+    json.String(finding.suppression->reason);
+    json.Key("location");
+    json.String(finding.suppression->location);
+    json.End();
+  }
   json.End();
 }
 
@@ -112,8 +123,13 @@ class JsonSink : public Sink {
     json.String(input::FormatName(file.format));
     json.Key("bytes");
     json.Number(file.bytes);
-    for (const auto* list : {&file.findings, &file.spared}) {
-      json.Key(list == &file.findings ? "findings" : "spared");
+    for (const auto* list : {&file.findings, &file.spared, &file.suppressed, &file.baselined}) {
+      // Added after schema_version 1 was published: only when not empty.
+      if ((list == &file.suppressed || list == &file.baselined) && list->empty()) continue;
+      json.Key(list == &file.findings  ? "findings"
+               : list == &file.spared  ? "spared"
+               : list == &file.suppressed ? "suppressed"
+                                          : "baselined");
       json.BeginArray();
       for (const analyze::Finding& finding : *list) WriteFinding(json, finding);
       json.End();
@@ -146,6 +162,12 @@ class JsonSink : public Sink {
     out["by_category"] = ordered_json::object();
     for (const auto& [category, count] : summary.by_category) {
       out["by_category"][category] = count;
+    }
+    // Added after schema_version 1: only when there is something to say.
+    if (summary.suppressed > 0) out["suppressed"] = summary.suppressed;
+    if (summary.baselined > 0 || !summary.stale_baseline.empty()) {
+      out["baselined"] = summary.baselined;
+      out["stale_baseline"] = summary.stale_baseline;
     }
     out_ << (first_file_ ? "],\n" : "\n  ],\n") << "  \"summary\": " << Nested(out, 1)
          << "\n}\n";

@@ -42,6 +42,11 @@ struct FileResult {
   uint64_t bytes = 0;
   std::vector<analyze::Finding> findings;  // sorted by offset, then rule id
   std::vector<analyze::Finding> spared;    // claims the context spared, same order
+  // Findings an inline directive suppressed, and findings a baseline
+  // accepted; same order, each with its Finding::suppression. Neither is
+  // counted in the summary nor for the exit code.
+  std::vector<analyze::Finding> suppressed;
+  std::vector<analyze::Finding> baselined;
   std::vector<Diagnostic> diagnostics;     // errors and warnings
   bool unreadable = false;  // an error kept the file from being scanned
   // The original bytes, which every finding's `source` span indexes. Kept
@@ -76,6 +81,10 @@ struct Summary {
   std::map<std::string, uint64_t> by_category;
   std::map<std::string, uint64_t> by_rule;
   uint64_t repeated_chrome_findings = 0;  // see FileResult
+  uint64_t suppressed = 0;  // FileResult::suppressed, not in `findings`
+  uint64_t baselined = 0;   // FileResult::baselined, not in `findings`
+  // Baseline entries no finding matched (fixed since): "path rule fingerprint".
+  std::vector<std::string> stale_baseline;
 
   void Add(const FileResult& file);
 };

@@ -104,7 +104,14 @@ class SarifSink : public Sink {
     // Findings come sorted by offset: one pass counts the UTF-16 units
     // before each.
     uint32_t counted_to = 0, units_before = 0;
-    for (const analyze::Finding& finding : file.findings) {
+    // Suppressed and baselined findings follow, each with `suppressions`
+    // (SARIF's way to keep a result that does not count).
+    std::vector<const analyze::Finding*> all;
+    for (const auto* list : {&file.findings, &file.suppressed, &file.baselined}) {
+      for (const analyze::Finding& finding : *list) all.push_back(&finding);
+    }
+    for (const analyze::Finding* found : all) {
+      const analyze::Finding& finding = *found;
       ordered_json result;
       result["ruleId"] = finding.rule->id;
       result["ruleIndex"] = RuleIndex(finding.rule);
@@ -155,6 +162,12 @@ class SarifSink : public Sink {
       result["properties"]["hedged"] = finding.hedged;
       result["properties"]["negated"] = finding.negated;
       result["properties"]["supported"] = finding.supported;
+      if (finding.suppression) {
+        ordered_json suppression;
+        suppression["kind"] = finding.suppression->kind;
+        suppression["justification"] = finding.suppression->reason;
+        result["suppressions"] = ordered_json::array({std::move(suppression)});
+      }
       results_.Write(results_.empty() ? "\n        " : ",\n        ");
       results_.Write(Nested(result, 4));
     }

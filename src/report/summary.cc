@@ -11,6 +11,8 @@ void Summary::Add(const FileResult& file) {
   if (!file.findings.empty()) ++files_with_findings;
   findings += file.findings.size();
   repeated_chrome_findings += file.repeated_chrome_findings;
+  suppressed += file.suppressed.size();
+  baselined += file.baselined.size();
   for (const analyze::Finding& finding : file.findings) {
     ++by_severity[std::string(SeverityName(finding.severity))];
     ++by_category[finding.rule->category];

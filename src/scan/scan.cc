@@ -179,10 +179,101 @@ void UseDecodedText(const input::Document& document, std::vector<analyze::Findin
   }
 }
 
+// The config's decisions: findings of disabled rules are dropped (a
+// disclaimer requirement stays satisfied or not on its own), overridden
+// severities are set last and say so in `reasons`.
+void ApplyRuleOverrides(const FindingPolicy& policy, std::vector<analyze::Finding>& findings) {
+  if (policy.rules.empty()) return;
+  std::erase_if(findings, [&](const analyze::Finding& finding) {
+    auto it = policy.rules.find(finding.rule->id);
+    return it != policy.rules.end() && !it->second.enabled;
+  });
+  for (analyze::Finding& finding : findings) {
+    auto it = policy.rules.find(finding.rule->id);
+    if (it == policy.rules.end() || !it->second.severity) continue;
+    finding.severity = *it->second.severity;
+    finding.reasons.push_back(it->second.reason);
+  }
+}
+
+// Interprets the document's inline directives: a finding whose first line
+// a directive covers moves to `suppressed` with the directive's reason.
+// A disable runs to the enable that names the same target (or a bare
+// enable) or to the end of the file. Directives without a reason (when one
+// is required) and directives that suppressed nothing are warnings.
+void ApplyDirectives(const input::Document& document, const FindingPolicy& policy,
+                     report::FileResult& result) {
+  struct Range {
+    const input::Directive* directive;
+    uint32_t first_line, last_line;
+    std::string target;  // one target per range, so enable can end it
+    bool used = false;
+  };
+  std::vector<Range> ranges;
+  auto location = [&](const input::Directive& directive) {
+    return result.path + ":" + std::to_string(directive.line) + ":" +
+           std::to_string(directive.column);
+  };
+  for (const input::Directive& directive : document.directives) {
+    using Kind = input::Directive::Kind;
+    if (directive.kind == Kind::kEnable) {
+      for (Range& range : ranges) {
+        if (range.last_line != UINT32_MAX || range.first_line > directive.line) continue;
+        bool named = directive.targets.empty() ||
+                     std::find(directive.targets.begin(), directive.targets.end(),
+                               range.target) != directive.targets.end();
+        if (named) range.last_line = directive.line;
+      }
+      continue;
+    }
+    if (policy.require_reason && directive.reason.empty()) {
+      result.diagnostics.push_back(
+          {"CL110", location(directive),
+           "suppression without a reason is ignored; write '-- why' after the rule", false});
+      continue;
+    }
+    for (const std::string& target : directive.targets) {
+      if (directive.kind == Kind::kDisableNextLine) {
+        ranges.push_back({&directive, directive.end_line + 1, directive.end_line + 1, target});
+      } else {
+        ranges.push_back({&directive, directive.end_line, UINT32_MAX, target});
+      }
+    }
+  }
+  if (ranges.empty()) return;
+  std::vector<analyze::Finding> kept;
+  for (analyze::Finding& finding : result.findings) {
+    Range* hit = nullptr;
+    for (Range& range : ranges) {
+      if (finding.start.line < range.first_line || finding.start.line > range.last_line) continue;
+      const std::string& target = range.target;
+      if (target == "*" || target == finding.rule->id || target == finding.rule->category) {
+        range.used = true;
+        if (hit == nullptr) hit = &range;
+      }
+    }
+    if (hit == nullptr) {
+      kept.push_back(std::move(finding));
+      continue;
+    }
+    finding.suppression = analyze::Suppression{"inSource", hit->directive->reason,
+                                               location(*hit->directive)};
+    result.suppressed.push_back(std::move(finding));
+  }
+  result.findings = std::move(kept);
+  for (const Range& range : ranges) {
+    if (range.used) continue;
+    result.diagnostics.push_back({"CL111", location(*range.directive),
+                                  "unused suppression: no finding of '" + range.target +
+                                      "' here",
+                                  false});
+  }
+}
+
 report::FileResult ScanDocument(const input::Source& source, input::Format format,
                                 const rules::CompiledPack& pack,
-                                const match::MatchOptions& options, const ChromeIndex* chrome,
-                                uint32_t index) {
+                                const match::MatchOptions& options, const FindingPolicy& policy,
+                                const ChromeIndex* chrome, uint32_t index) {
   report::FileResult result;
   result.path = source.path;
   result.format = format;
@@ -202,6 +293,8 @@ report::FileResult ScanDocument(const input::Source& source, input::Format forma
   analyze::Analysis analysis = analyze::Analyze(pack, document, folded, matches);
   result.findings = std::move(analysis.findings);
   result.spared = std::move(analysis.spared);
+  ApplyRuleOverrides(policy, result.findings);
+  ApplyRuleOverrides(policy, result.spared);
   if (!repeated.empty()) {
     // Claims in repeated chrome are reported on the first page only.
     // A missing disclaimer goes with them when only repeated chrome claims
@@ -223,7 +316,50 @@ report::FileResult ScanDocument(const input::Source& source, input::Format forma
   }
   UseDecodedText(document, result.findings);
   UseDecodedText(document, result.spared);
+  ApplyDirectives(document, policy, result);
   return result;
+}
+
+std::string BaselineKey(std::string_view path, std::string_view rule,
+                        std::string_view fingerprint) {
+  return std::string(path) + " " + std::string(rule) + " " + std::string(fingerprint);
+}
+
+using BaselineIndex = std::unordered_map<std::string, const BaselineEntry*>;
+
+// Moves the findings a baseline accepted to `baselined`.
+void ApplyBaseline(const BaselineIndex& baseline, report::FileResult& result) {
+  if (baseline.empty()) return;
+  std::vector<analyze::Finding> kept;
+  for (analyze::Finding& finding : result.findings) {
+    auto it = baseline.find(BaselineKey(result.path, finding.rule->id, finding.fingerprint));
+    if (it == baseline.end()) {
+      kept.push_back(std::move(finding));
+      continue;
+    }
+    finding.suppression = analyze::Suppression{"external", it->second->why, "baseline"};
+    result.baselined.push_back(std::move(finding));
+  }
+  result.findings = std::move(kept);
+}
+
+// Changed-lines mode: keeps the claims that touch an added line, and the
+// document-level findings of a file the change touched at all (a removed
+// disclaimer is a change with no added line; see the README).
+void KeepChanged(const ChangedLines& changed, report::FileResult& result) {
+  std::string path = result.path;
+  while (path.starts_with("./")) path.erase(0, 2);
+  auto it = changed.find(path);
+  if (it == changed.end()) {
+    result.findings.clear();
+    return;
+  }
+  const ChangedFile& file = it->second;
+  std::erase_if(result.findings, [&](const analyze::Finding& finding) {
+    if (finding.kind != "claim") return !file.changed;
+    auto first = std::lower_bound(file.added.begin(), file.added.end(), finding.start.line);
+    return first == file.added.end() || *first > finding.end.line;
+  });
 }
 
 report::FileResult ScanInput(const InputFile& in, const ScanOptions& options,
@@ -235,7 +371,7 @@ report::FileResult ScanInput(const InputFile& in, const ScanOptions& options,
     return Unreadable(in.path, format, std::move(*error));
   }
   // Standard input takes no part in site chrome: it was not in the first pass.
-  report::FileResult result = ScanDocument(source, format, pack, options.match,
+  report::FileResult result = ScanDocument(source, format, pack, options.match, options.policy,
                                            in.is_stdin ? nullptr : &chrome, index);
   if (keep_source && !result.unreadable) {
     result.source = std::move(source.bytes);  // the Document that viewed it is gone
@@ -248,14 +384,20 @@ report::FileResult ScanInput(const InputFile& in, const ScanOptions& options,
 
 report::FileResult ScanSource(const input::Source& source, input::Format format,
                               const rules::CompiledPack& pack,
-                              const match::MatchOptions& options) {
-  return ScanDocument(source, format, pack, options, nullptr, 0);
+                              const match::MatchOptions& options,
+                              const FindingPolicy& policy) {
+  return ScanDocument(source, format, pack, options, policy, nullptr, 0);
 }
 
 report::Summary Scan(const ScanOptions& options, const rules::CompiledPack& pack,
                      const report::RunInfo& run, const std::vector<report::Sink*>& sinks) {
   std::vector<InputFile> inputs = ListInputs(options);
   const ChromeIndex chrome = FindChrome(inputs, options);
+  BaselineIndex baseline;
+  for (const BaselineEntry& entry : options.baseline) {
+    baseline.emplace(BaselineKey(entry.path, entry.rule, entry.fingerprint), &entry);
+  }
+  std::unordered_map<std::string, bool> baseline_used;
   const bool keep_source = std::any_of(sinks.begin(), sinks.end(),
                                        [](const report::Sink* sink) { return sink->NeedsSource(); });
   for (report::Sink* sink : sinks) sink->Begin(run);
@@ -283,6 +425,8 @@ report::Summary Scan(const ScanOptions& options, const rules::CompiledPack& pack
       }
       report::FileResult result = ScanInput(inputs[index], options, pack, chrome,
                                             static_cast<uint32_t>(index), keep_source);
+      ApplyBaseline(baseline, result);
+      if (options.changed) KeepChanged(*options.changed, result);
       {
         std::lock_guard lock(mutex);
         slots[index % window] = std::move(result);
@@ -305,6 +449,9 @@ report::Summary Scan(const ScanOptions& options, const rules::CompiledPack& pack
     }
     space.notify_all();
     summary.Add(result);
+    for (const analyze::Finding& finding : result.baselined) {
+      baseline_used[BaselineKey(result.path, finding.rule->id, finding.fingerprint)] = true;
+    }
     if (options.progress != nullptr) options.progress->BeforeOutput();
     for (report::Sink* sink : sinks) sink->File(result);
     if (options.progress != nullptr) {
@@ -312,6 +459,12 @@ report::Summary Scan(const ScanOptions& options, const rules::CompiledPack& pack
     }
   }
   for (std::thread& thread : threads) thread.join();
+  // Entries nothing matched: fixed findings (or files not in this run).
+  for (const BaselineEntry& entry : options.baseline) {
+    std::string key = BaselineKey(entry.path, entry.rule, entry.fingerprint);
+    if (!baseline_used.count(key)) summary.stale_baseline.push_back(key);
+  }
+  std::sort(summary.stale_baseline.begin(), summary.stale_baseline.end());
   if (options.progress != nullptr) options.progress->Finish();
   for (report::Sink* sink : sinks) sink->End(summary);
   return summary;

@@ -8,6 +8,7 @@
 #define CLAIMLINT_SCAN_SCAN_H_
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -25,11 +26,77 @@ class RE2;
 
 namespace claimlint::scan {
 
+// What the run's config says about one rule (config::RuleDecision, handed
+// over by the CLI so that this stage does not read configs).
+struct RuleOverride {
+  bool enabled = true;
+  std::optional<Severity> severity;  // applied last, after the context model
+  std::string reason;                // appended to Finding::reasons
+};
+
+// How findings are kept, moved or dropped after analysis.
+struct FindingPolicy {
+  std::map<std::string, RuleOverride> rules;  // by rule id; absent: defaults
+  // Inline suppressions without "-- reason" are ignored (and reported).
+  bool require_reason = true;
+};
+
+// A finding accepted on purpose: matched by path (as reports show it), rule
+// and fingerprint, never by line, so it survives lines moving and edits
+// elsewhere in the file. `who` and `why` are free text for reviewers.
+struct BaselineEntry {
+  std::string path;
+  std::string rule;
+  std::string fingerprint;
+  std::string who;
+  std::string why;
+};
+
+// Reads a baseline file's text (CL601 syntax with file:line:col, CL602 a
+// bad entry). `name` is for messages.
+StatusOr<std::vector<BaselineEntry>> ParseBaseline(std::string_view text,
+                                                   const std::string& name);
+// The baseline file for `entries` (sorted by path, rule, fingerprint).
+std::string BaselineJson(std::vector<BaselineEntry> entries);
+// A sink that collects every finding of a run (and those a baseline
+// already accepted, keeping their who/why from `previous`) as entries.
+std::unique_ptr<report::Sink> MakeBaselineCollector(std::vector<BaselineEntry>& out,
+                                                    const std::vector<BaselineEntry>& previous);
+
+// The lines a change touches, per file, from a unified diff (`git diff`).
+// Paths are the new side's ("+++ b/x" -> "x"; a leading "./" of a scanned
+// path is ignored when comparing). `added` holds the new file's added or
+// changed lines (1-based, sorted); `changed` is true when the file has any
+// added or removed line.
+struct ChangedFile {
+  std::vector<uint32_t> added;
+  bool changed = false;
+};
+using ChangedLines = std::map<std::string, ChangedFile>;
+
+// Parses a unified diff (any context size; binary and rename headers are
+// skipped). CL701 on a malformed hunk header.
+StatusOr<ChangedLines> ParseUnifiedDiff(std::string_view diff);
+
+// Runs `git diff --merge-base REV --relative --unified=0 --no-color
+// --no-ext-diff` in the working folder (fork/exec, no shell) and parses
+// it. CL702 when git cannot run or fails (its stderr is the message).
+StatusOr<ChangedLines> GitDiff(const std::string& rev);
+
 struct ScanOptions {
   std::vector<std::string> paths;  // files, directories, or "-" for stdin
   unsigned jobs = 1;
   std::optional<input::Format> force_format;  // --format-in; else by extension
   match::MatchOptions match;
+  FindingPolicy policy;
+  // Findings matching an entry move to FileResult::baselined; entries no
+  // finding matched are listed in Summary::stale_baseline.
+  std::vector<BaselineEntry> baseline;
+  // Changed-lines mode (--diff, --diff-base): files are analysed whole,
+  // then a claim is kept only when one of its lines is an added line, and
+  // a document-level finding (missing disclaimer) only when its file
+  // changed at all. Files the diff does not name keep nothing.
+  std::optional<ChangedLines> changed;
   uint64_t max_file_bytes = 256ull << 20;
   // Told after each file (a terminal progress bar); not owned, may be null.
   report::Progress* progress = nullptr;
@@ -117,7 +184,8 @@ std::vector<InputFile> ListInputs(const ScanOptions& options);
 // diagnostics of the result.
 report::FileResult ScanSource(const input::Source& source, input::Format format,
                               const rules::CompiledPack& pack,
-                              const match::MatchOptions& options = {});
+                              const match::MatchOptions& options = {},
+                              const FindingPolicy& policy = {});
 
 // Scans every input and pushes results to `sinks` in path order. Results
 // carry their source bytes when a sink needs them (Sink::NeedsSource).
