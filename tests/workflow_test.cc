@@ -256,8 +256,6 @@ TEST(Diff, AddedLinesWithContextAndDeletionsOnly) {
   EXPECT_FALSE(scan::ParseUnifiedDiff("+++ b/x\n@@ -a +b @@\n").ok());
 }
 
-// --- the binary in a git repository: the CI scenario ----------------------
-
 struct ShellRun {
   int code;
   std::string out, err;
@@ -277,6 +275,65 @@ ShellRun Shell(const fs::path& dir, const std::string& command) {
 std::string Claimlint(const std::string& args) {
   return std::string("'") + CLAIMLINT_BINARY + "' " + args;
 }
+
+// --- fixes ----------------------------------------------------------------
+
+TEST(Fix, RewritesOnlyPlainSpansAndKeepsCapitals) {
+  const std::string text = "Completely safe.\n\nOur oil is 100% safe for all.\n";
+  report::FileResult result = Scan(text, input::Format::kText);
+  scan::FixResult fixed = scan::ApplyFixes(text, result.findings);
+  EXPECT_EQ(fixed.applied, 2u);
+  EXPECT_EQ(fixed.text, "Safe.\n\nOur oil is safe for all.\n");
+  EXPECT_TRUE(Scan(fixed.text, input::Format::kText).findings.empty());
+
+  const std::string markup = "Our oil is **100%** safe.\n";
+  report::FileResult md = Scan(markup, input::Format::kMarkdown);
+  ASSERT_EQ(md.findings.size(), 1u);
+  scan::FixResult left = scan::ApplyFixes(markup, md.findings);
+  EXPECT_EQ(left.applied, 0u);
+  EXPECT_EQ(left.skipped, 1u);
+  EXPECT_EQ(left.text, markup);
+  EXPECT_EQ(scan::LineDiff("a.txt", "x\nIt is 100% safe.\n", "x\nIt is safe.\n"),
+            "--- a/a.txt\n+++ b/a.txt\n@@ -2 +2 @@\n-It is 100% safe.\n+It is safe.\n");
+}
+
+TEST(Fix, LoaderValidatesTheFixField) {
+  auto load = [](const std::string& fix) {
+    std::string pack = R"({"pack": {"id": "t", "version": "1"}, "rules": [{"id": "t.x",
+      "category": "safety", "severity": "error", "message": "m", "rationale": "r",
+      "suggestion": "s", "patterns": [{"phrase": "totally safe", "fix": )" + fix + R"(}],
+      "examples": {"flag": ["It is [[totally safe]]."], "pass": ["It is safe."]}}]})";
+    return rules::Load({rules::EmbeddedLexicon(), {"t.json", pack}});
+  };
+  EXPECT_TRUE(load(R"({"replace": "safe"})").ok());
+  EXPECT_FALSE(load(R"("safe")").ok());
+  EXPECT_FALSE(load(R"({"replace": ""})").ok());
+  EXPECT_FALSE(load(R"({"replace": "<b>safe</b>"})").ok());
+  EXPECT_FALSE(load(R"({"replace": "safe", "extra": 1})").ok());
+}
+
+TEST(FixCli, DryRunThenFixThenCleanScan) {
+  fs::path dir = TempDir();
+  const std::string text = "Our <b>oil</b> is 100% safe.\n<p>It has no side effects.</p>\n";
+  WriteFile(dir / "a.html", text);
+  ShellRun dry = Shell(dir, Claimlint("fix --no-config --dry-run a.html"));
+  EXPECT_EQ(dry.code, 0) << dry.err;
+  EXPECT_EQ(dry.out, "--- a/a.html\n+++ b/a.html\n@@ -1 +1 @@\n"
+                     "-Our <b>oil</b> is 100% safe.\n+Our <b>oil</b> is safe.\n");
+  EXPECT_EQ(ReadFile(dir / "a.html"), text);  // untouched
+  ShellRun fixed = Shell(dir, Claimlint("fix --no-config a.html"));
+  EXPECT_EQ(fixed.code, 0);
+  EXPECT_NE(fixed.err.find("fixed 1 finding(s) in 1 file(s)"), std::string::npos) << fixed.err;
+  EXPECT_EQ(ReadFile(dir / "a.html"),
+            "Our <b>oil</b> is safe.\n<p>It has no side effects.</p>\n");
+  ShellRun again = Shell(dir, Claimlint("scan --no-config --format json a.html"));
+  nlohmann::json report = nlohmann::json::parse(again.out);
+  ASSERT_EQ(report["files"][0]["findings"].size(), 1u);  // the claim with no safe rewrite
+  EXPECT_EQ(report["files"][0]["findings"][0]["text"], "no side effects");
+  fs::remove_all(dir);
+}
+
+// --- the binary in a git repository: the CI scenario ----------------------
 
 TEST(CiScenario, BaselineNewClaimSuppressionAndRemovedDisclaimer) {
   fs::path repo = TempDir();

@@ -157,6 +157,7 @@ Analysis Analyze(const rules::CompiledPack& pack, const input::Document& documen
     if (SparedByAntipattern(rule, folded.text, sentence.folded, hit.folded)) continue;
     Finding finding;
     finding.rule = &rule;
+    finding.fix = rule.patterns[hit.pattern].fix;
     finding.severity = rule.severity;
     finding.message = rule.message;
     finding.source = document.ToSource(folded.to_prose.ToOrigin(hit.folded));

@@ -59,6 +59,7 @@ struct Finding {
   std::vector<Trigger> triggers;     // missing-disclaimer: the claims needing it
   std::string fingerprint;           // stable across runs and line moves
   std::optional<Suppression> suppression;  // set once it is suppressed
+  std::string fix;  // the matching pattern's safe rewrite of `text`; may be empty
 };
 
 struct Analysis {

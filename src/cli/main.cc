@@ -34,6 +34,8 @@ constexpr const char* kUsage =
     "       claimlint init [FOLDER]     write a commented starter .claimlint.json\n"
     "       claimlint config [--config FILE] [PATH]\n"
     "                                   print the configuration in effect for PATH\n"
+    "       claimlint fix [--dry-run] [scan options] PATH...\n"
+    "                                   apply the safe rewrites rules offer\n"
     "       claimlint --version\n"
     "\n"
     "Finds unsupported health claims in articles. PATH is a file, a folder\n"
@@ -116,6 +118,7 @@ po::options_description ScanOptionsDescription() {
        "the path to show for - (standard input); its extension names the format")
       ("no-site-chrome",
        "report claims in text repeated on most pages (navigation, footer) on every page")
+      ("dry-run", "fix: print the rewrites as a unified diff instead of writing files")
       ("no-prefilter", "confirm every rule in every block (for testing; same findings, slower)");
   return options;
 }
@@ -227,7 +230,29 @@ int RunConfigCommand(const std::vector<std::string>& args) {
   return kExitClean;
 }
 
-int RunScan(const std::vector<std::string>& args) {
+// Collects the fixed text of each file with safe rewrites (fix command).
+class FixCollector : public report::Sink {
+ public:
+  struct Fixed {
+    std::string path, before, after;
+  };
+  void Begin(const report::RunInfo&) override {}
+  void File(const report::FileResult& file) override {
+    if (!file.has_source) return;
+    scan::FixResult fixed = scan::ApplyFixes(file.source, file.findings);
+    skipped += fixed.skipped;
+    if (fixed.applied == 0) return;
+    applied += fixed.applied;
+    files.push_back({file.path, file.source, std::move(fixed.text)});
+  }
+  void End(const report::Summary&) override {}
+  bool NeedsSource() const override { return true; }
+
+  std::vector<Fixed> files;
+  uint64_t applied = 0, skipped = 0;
+};
+
+int RunScan(const std::vector<std::string>& args, bool fix_mode = false) {
   po::options_description visible = ScanOptionsDescription();
   po::options_description all;
   all.add(visible).add_options()("paths", po::value<std::vector<std::string>>(), "");
@@ -480,7 +505,17 @@ int RunScan(const std::vector<std::string>& args) {
   }
 
   DiagnosticPrinter diagnostics;
+  FixCollector fixes;
   std::vector<report::Sink*> sinks;
+  if (fix_mode) {
+    // Only the rewrites: no reports (files stays empty, nothing is written).
+    if (std::find(options.paths.begin(), options.paths.end(), "-") != options.paths.end()) {
+      return UsageError("fix rewrites files; standard input cannot be fixed");
+    }
+    report_sinks.clear();
+    files.clear();
+    sinks.push_back(&fixes);
+  }
   for (const auto& sink : report_sinks) sinks.push_back(sink.get());
   sinks.push_back(&diagnostics);
   report::RunInfo run;
@@ -490,6 +525,27 @@ int RunScan(const std::vector<std::string>& args) {
   for (const rules::Rule& rule : pack.value()->rules()) run.rules.push_back(&rule);
   run.fail_on = threshold;
   report::Summary summary = scan::Scan(options, *pack.value(), run, sinks);
+  if (fix_mode) {
+    bool ok = true;
+    for (const FixCollector::Fixed& file : fixes.files) {
+      if (vm.count("dry-run")) {
+        std::cout << scan::LineDiff(file.path, file.before, file.after);
+        continue;
+      }
+      report::AtomicFile out(file.path);  // never half a file
+      if (out.ok()) out.stream() << file.after;
+      if (!out.ok() || !out.Commit()) {
+        std::cerr << "claimlint: error: " << out.error() << " [CL402]\n";
+        ok = false;
+      }
+    }
+    std::cout.flush();
+    std::cerr << "claimlint: " << (vm.count("dry-run") ? "would fix " : "fixed ") << fixes.applied
+              << " finding(s) in " << fixes.files.size() << " file(s)";
+    if (fixes.skipped > 0) std::cerr << "; " << fixes.skipped << " left alone (markup in the span)";
+    std::cerr << "\n";
+    return ok ? kExitClean : kExitUsage;
+  }
   std::cout.flush();
   if (summary.repeated_chrome_findings > 0) {
     std::cerr << "claimlint: note: " << summary.repeated_chrome_findings
@@ -552,7 +608,8 @@ int main(int argc, char** argv) {
   }
   if (command == "scan") return RunScan(args);
   if (command == "init") return RunInit(args);
+  if (command == "fix") return RunScan(args, /*fix_mode=*/true);
   if (command == "config") return RunConfigCommand(args);
   return UsageError("unknown command '" + command +
-                    "'; the commands are: scan, init, config, version, help");
+                    "'; the commands are: scan, fix, init, config, version, help");
 }

@@ -83,6 +83,10 @@ void WriteFinding(JsonWriter& json, const analyze::Finding& finding) {
   json.String(finding.rule->suggestion);
   json.Key("fingerprint");
   json.String(finding.fingerprint);
+  if (!finding.fix.empty()) {  // added later in schema_version 1
+    json.Key("fix");
+    json.String(finding.fix);
+  }
   if (finding.suppression) {
     json.Key("suppressed");
     json.BeginObject();

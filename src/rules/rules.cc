@@ -174,7 +174,8 @@ std::optional<Pattern> CompilePattern(const json& node, const std::string& path,
     return std::nullopt;
   }
   validator.UnknownKeys(node, path,
-                        {"phrase", "regex", "near", "within", "any_order", "forms", "comment"});
+                        {"phrase", "regex", "near", "within", "any_order", "forms", "fix",
+                         "comment"});
   int kinds = node.contains("phrase") + node.contains("regex") + node.contains("near");
   if (kinds != 1) {
     validator.Error(path, "needs exactly one of \"phrase\", \"regex\" or \"near\"");
@@ -196,6 +197,19 @@ std::optional<Pattern> CompilePattern(const json& node, const std::string& path,
     if (value.empty()) return std::nullopt;
     pattern.source = std::string(key) + ": " + value;
     pattern.regex = key[0] == 'p' ? PhraseToRegex(value) : CaseFolded(value);
+  }
+  if (node.contains("fix")) {
+    const json& fix = node["fix"];
+    if (!fix.is_object() || !fix.contains("replace") || !fix["replace"].is_string() ||
+        fix.size() != 1) {
+      validator.Error(path + ".fix", "must be {\"replace\": \"text\"}");
+    } else {
+      pattern.fix = fix["replace"].get<std::string>();
+      if (pattern.fix.empty() || pattern.fix.find_first_of("\r\n<>*_`[]&\\") != std::string::npos) {
+        validator.Error(path + ".fix.replace",
+                        "must be non-empty plain words (no line breaks or markup characters)");
+      }
+    }
   }
   pattern.re = std::make_unique<RE2>(pattern.regex, PatternOptions(kMaxPatternMemory));
   if (!pattern.re->ok()) {
@@ -377,6 +391,9 @@ void ReadRule(const json& node, const std::string& path, const std::string& pack
   rule.suggestion = validator.String(node, path, "suggestion", true);
   rule.patterns = CompilePatterns(node, path, "patterns", true, validator);
   rule.unless = CompilePatterns(node, path, "unless", false, validator);
+  for (const Pattern& pattern : rule.unless) {
+    if (!pattern.fix.empty()) validator.Error(path + ".unless", "\"fix\" goes with patterns only");
+  }
   if (auto it = node.find("context"); it != node.end()) {
     ReadPolicy(*it, path + ".context", rule.policy, validator);
   }

@@ -58,6 +58,9 @@ struct Pattern {
   std::string source;            // as written in the pack, for `rules show`
   std::string regex;             // what it compiled to (folded-text RE2)
   std::unique_ptr<RE2> re;  // never null once compiled
+  // A safe rewrite: text that can replace the whole match as written
+  // (`claimlint fix`). Claim patterns only; empty: none.
+  std::string fix;
 };
 
 // What a rule does with a claim seen in a context (hedged, negated...).

@@ -83,6 +83,22 @@ StatusOr<ChangedLines> ParseUnifiedDiff(std::string_view diff);
 // it. CL702 when git cannot run or fails (its stderr is the message).
 StatusOr<ChangedLines> GitDiff(const std::string& rev);
 
+// Safe rewrites (a pattern's "fix"): the text of `source` with every
+// fixable finding of `findings` (sorted by offset) replaced. A finding is
+// skipped, not fixed, when its span holds anything but plain words
+// (markup, entities, line breaks) or its text is not the source bytes (a
+// file that is not UTF-8). Nothing outside the spans changes.
+struct FixResult {
+  std::string text;
+  uint32_t applied = 0;
+  uint32_t skipped = 0;
+};
+FixResult ApplyFixes(std::string_view source, const std::vector<analyze::Finding>& findings);
+
+// A zero-context unified diff of two texts with the same line breaks (what
+// ApplyFixes produces), `git apply --unidiff-zero` style, for --dry-run.
+std::string LineDiff(const std::string& path, std::string_view before, std::string_view after);
+
 struct ScanOptions {
   std::vector<std::string> paths;  // files, directories, or "-" for stdin
   unsigned jobs = 1;
