@@ -175,7 +175,8 @@ StatusOr<std::shared_ptr<const rules::CompiledPack>> LoadPack(
   std::vector<rules::PackSource> sources = {rules::EmbeddedLexicon()};
   if (!pack_files.empty()) {
     auto files = ReadPackFiles(pack_files);
-    if (!files) return Diagnostic{"CL205", "", "a rule pack cannot be read", true};
+    // ReadPackFiles has printed the CL205 error already.
+    if (!files) return std::vector<Diagnostic>{};
     sources.insert(sources.end(), files->begin(), files->end());
   } else {
     sources.push_back(*rules::EmbeddedPack("core.json"));
