@@ -1,7 +1,7 @@
 // SARIF reports against the SARIF 2.1.0 JSON schema, with Debian's
 // python3-jsonschema (tests/tools/validate_json.py): the golden report, a
 // fresh scan, and the hand-made hostile results. Also: fingerprints survive
-// lines moving. The validator and the schema are required: when either is
+// lines moving; suppressed and baselined results. The validator and the schema are required: when either is
 // missing the test fails and says how to get it (bash .ci/deps installs
 // python3-jsonschema; the schema is ../shared/schemas/ beside the clone, or
 // CLAIMLINT_SARIF_SCHEMA).
@@ -14,6 +14,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "report/report.h"
@@ -124,6 +125,26 @@ TEST_F(SarifSchema, GoldenFreshAndHostileReportsAreValid) {
   for (const nlohmann::json& result : sarif["runs"][0]["results"]) {
     EXPECT_EQ(driver["rules"][result["ruleIndex"].get<size_t>()]["id"], result["ruleId"]);
   }
+}
+
+// Issue 7: suppressed (inSource) and baselined (external) results are kept
+// with `suppressions`, and the log stays valid.
+TEST_F(SarifSchema, SuppressedAndBaselinedResultsAreValid) {
+  fs::path dir = TempDir();
+  std::ofstream(dir / "a.md") << "<!-- claimlint-disable-next-line safety -- quoted -->\n"
+                                 "It is 100% safe.\n\nOur oil cures cancer. Talk to your doctor.\n";
+  std::string base = "cd '" + dir.string() + "' && '" CLAIMLINT_BINARY "' scan --no-config ";
+  ASSERT_EQ(Shell(base + "--write-baseline b.json a.md").exit_code, 0);
+  ASSERT_EQ(Shell(base + "--baseline b.json --format sarif a.md > a.sarif").exit_code, 0);
+  ShellResult run = Validate({dir / "a.sarif"});
+  EXPECT_EQ(run.exit_code, 0) << run.out;
+  nlohmann::json results = nlohmann::json::parse(ReadFile(dir / "a.sarif"))["runs"][0]["results"];
+  std::set<std::string> kinds;
+  for (const nlohmann::json& result : results) {
+    ASSERT_TRUE(result.contains("suppressions")) << result.dump();
+    kinds.insert(result["suppressions"][0]["kind"].get<std::string>());
+  }
+  EXPECT_EQ(kinds, (std::set<std::string>{"inSource", "external"}));
 }
 
 TEST(SarifFingerprints, SurviveLinesMoving) {
