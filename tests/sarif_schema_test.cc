@@ -1,10 +1,10 @@
 // SARIF reports against the SARIF 2.1.0 JSON schema, with Debian's
 // python3-jsonschema (tests/tools/validate_json.py): the golden report, a
-// fresh scan, and the hand-made hostile results. Also: fingerprints survive
-// lines moving; suppressed and baselined results. The validator and the schema are required: when either is
-// missing the test fails and says how to get it (bash .ci/deps installs
-// python3-jsonschema; the schema is ../shared/schemas/ beside the clone, or
-// CLAIMLINT_SARIF_SCHEMA).
+// fresh scan, the hand-made hostile results, and suppressed and baselined
+// results. Also: fingerprints survive lines moving. The validator and the
+// schema are required: when either is missing the test fails and says how
+// to get it (bash .ci/deps installs python3-jsonschema; the schema is
+// ../shared/schemas/ beside the clone, or CLAIMLINT_SARIF_SCHEMA).
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
