@@ -516,6 +516,8 @@ int RunScan(const std::vector<std::string>& args, bool fix_mode = false) {
     report_sinks.clear();
     files.clear();
     sinks.push_back(&fixes);
+    // A claim in site chrome is fixed on every page that carries it.
+    options.site_chrome = false;
   }
   for (const auto& sink : report_sinks) sinks.push_back(sink.get());
   sinks.push_back(&diagnostics);
