@@ -48,6 +48,17 @@ size_t PartsFound(const std::vector<std::vector<uint32_t>>& blocks, uint32_t low
   return found;
 }
 
+// Whether the requirement applies to this document at all: its `when`
+// patterns (product words, say) are empty or one of them matches.
+bool Applies(const rules::Rule& requirement, std::string_view folded_text) {
+  if (requirement.when.empty()) return true;
+  return std::any_of(requirement.when.begin(), requirement.when.end(),
+                     [&](const rules::Pattern& pattern) {
+                       return pattern.re->Match(folded_text, 0, folded_text.size(),
+                                                RE2::UNANCHORED, nullptr, 0);
+                     });
+}
+
 bool Triggers(const rules::Rule& requirement, const Finding& claim) {
   const std::string& category = claim.rule->category;
   const std::string& id = claim.rule->id;
@@ -73,7 +84,7 @@ void CheckDisclaimers(const rules::CompiledPack& pack, const input::Document& do
         triggers.push_back(&finding);
       }
     }
-    if (triggers.empty()) continue;
+    if (triggers.empty() || !Applies(requirement, folded.text)) continue;
     std::vector<std::vector<uint32_t>> blocks = MatchBlocks(requirement, document, folded);
     const size_t needed = requirement.require_all ? requirement.patterns.size() : 1;
     std::vector<const Finding*> lacking;

@@ -213,6 +213,10 @@ std::vector<Pattern> CompilePatterns(const json& rule, const std::string& path,
   return patterns;
 }
 
+// Every rule carries its own proof: at least this many sentences it must
+// flag and as many near misses it must pass.
+constexpr size_t kMinExamples = 2;
+
 std::vector<Example> ReadExamples(const json& rule, const std::string& path,
                                   Validator& validator) {
   std::vector<Example> examples;
@@ -229,11 +233,13 @@ std::vector<Example> ReadExamples(const json& rule, const std::string& path,
   validator.UnknownKeys(*it, examples_path, {"flag", "pass"});
   for (const char* key : {"flag", "pass"}) {
     std::string list_path = examples_path + "." + key;
+    bool must_flag = key[0] == 'f';
     auto list = it->find(key);
-    if (list == it->end() || !list->is_array() || list->empty()) {
-      validator.Error(list_path, std::string("needs at least one sentence the rule must ") +
-                                     (key[0] == 'f' ? "flag" : "pass"));
-      continue;
+    if (list == it->end() || !list->is_array() || list->size() < kMinExamples) {
+      validator.Error(list_path, "needs at least " + std::to_string(kMinExamples) +
+                                     (must_flag ? " sentences the rule must flag"
+                                                : " near misses the rule must pass"));
+      if (list == it->end() || !list->is_array()) continue;
     }
     for (size_t i = 0; i < list->size(); ++i) {
       const json& text = (*list)[i];
@@ -243,10 +249,16 @@ std::vector<Example> ReadExamples(const json& rule, const std::string& path,
         continue;
       }
       const std::string& sentence = text.get_ref<const std::string&>();
-      bool must_flag = key[0] == 'f';
-      if (must_flag && (sentence.find("[[") == std::string::npos ||
-                        sentence.find("]]") == std::string::npos)) {
-        validator.Error(item_path, "mark the expected span with [[ and ]]");
+      size_t open = sentence.find("[[");
+      size_t close = sentence.find("]]");
+      if (must_flag) {
+        if (open == std::string::npos || close == std::string::npos || close <= open + 2 ||
+            sentence.find("[[", open + 2) != std::string::npos ||
+            sentence.find("]]", close + 2) != std::string::npos) {
+          validator.Error(item_path, "mark the expected span with one [[ and ]] pair");
+        }
+      } else if (open != std::string::npos || close != std::string::npos) {
+        validator.Error(item_path, "a pass example has no [[ ]] markers");
       }
       examples.push_back({sentence, must_flag});
     }
@@ -369,7 +381,8 @@ void ReadDisclaimer(const json& node, const std::string& path, const std::string
   }
   validator.UnknownKeys(node, path,
                         {"id", "severity", "message", "rationale", "suggestion", "triggers",
-                         "patterns", "require", "placement", "within", "examples", "comment"});
+                         "patterns", "require", "placement", "within", "when", "examples",
+                         "comment"});
   Rule rule;
   rule.kind = RuleKind::kDisclaimer;
   rule.pack_id = pack_id;
@@ -419,6 +432,10 @@ void ReadDisclaimer(const json& node, const std::string& path, const std::string
     } else {
       rule.within = it->get<uint32_t>();
     }
+  }
+  rule.when = CompilePatterns(node, path, "when", false, validator);
+  if (node.contains("when") && node["when"].is_array() && node["when"].empty()) {
+    validator.Error(path + ".when", "must be a non-empty array of patterns (or left out)");
   }
   rule.examples = ReadExamples(node, path, validator);
   rules.push_back(std::move(rule));
@@ -621,6 +638,48 @@ const PackSource& EmbeddedLexicon() {
   return lexicon;
 }
 
+const std::vector<std::string>& ProfileNames() {
+  static const std::vector<std::string> names = {"us", "uk", "au"};
+  return names;
+}
+
+StatusOr<std::vector<PackSource>> ProfileSources(const std::vector<std::string>& profiles) {
+  std::vector<PackSource> sources = {EmbeddedLexicon(), *EmbeddedPack("core.json")};
+  for (const std::string& profile : profiles) {
+    if (profile != "core" &&
+        std::find(ProfileNames().begin(), ProfileNames().end(), profile) ==
+            ProfileNames().end()) {
+      return Diagnostic{"CL206", "",
+                        "unknown profile \"" + profile + "\"; the profiles are: core, us, uk, au",
+                        true};
+    }
+  }
+  for (const std::string& name : ProfileNames()) {
+    if (std::find(profiles.begin(), profiles.end(), name) == profiles.end()) continue;
+    const PackSource* pack = EmbeddedPack(name + ".json");
+    if (pack == nullptr) {
+      return Diagnostic{"CL206", "", "the " + name + " pack is not built into this binary", true};
+    }
+    sources.push_back(*pack);
+  }
+  return sources;
+}
+
+MarkedText StripMarkers(std::string_view text) {
+  MarkedText out;
+  size_t open = text.find("[[");
+  size_t close = open == std::string_view::npos ? std::string_view::npos : text.find("]]", open);
+  if (close == std::string_view::npos) {
+    out.text = std::string(text);
+    return out;
+  }
+  out.text = std::string(text.substr(0, open)) +
+             std::string(text.substr(open + 2, close - open - 2)) +
+             std::string(text.substr(close + 2));
+  out.span = {static_cast<uint32_t>(open), static_cast<uint32_t>(close - 2)};
+  return out;
+}
+
 StatusOr<std::shared_ptr<const CompiledPack>> Load(const std::vector<PackSource>& sources) {
   std::vector<Diagnostic> errors;
   std::vector<PackInfo> packs;
@@ -651,6 +710,10 @@ StatusOr<std::shared_ptr<const CompiledPack>> Load(const std::vector<PackSource>
       info.name = validator.String(*pack, "pack", "name", false);
       info.version = validator.String(*pack, "pack", "version", true);
       info.jurisdiction = validator.String(*pack, "pack", "jurisdiction", false);
+      info.description = validator.String(*pack, "pack", "description", false);
+      if (auto refs = pack->find("references"); refs != pack->end()) {
+        ReadStrings(*refs, "pack.references", validator);
+      }
       if (!info.id.empty() && !RE2::FullMatch(info.id, PackIdPattern())) {
         validator.Error("pack.id", "\"" + info.id + "\" must be lowercase letters, digits and dashes");
       }

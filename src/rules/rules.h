@@ -39,20 +39,41 @@ const PackSource* EmbeddedPack(std::string_view file_name);
 // evidence cues every run uses, whatever packs it loads.
 const PackSource& EmbeddedLexicon();
 
+// The jurisdiction profiles `--profile` accepts, in the order their packs
+// load: "us", "uk", "au" (each is rules/<name>.json).
+const std::vector<std::string>& ProfileNames();
+
+// The embedded packs of a run with these profiles: the lexicon, core, then
+// each named profile's pack once, in ProfileNames() order whatever order
+// they were named in. "core" may be named and adds nothing. An unknown
+// name is a CL206 error that lists the known ones.
+StatusOr<std::vector<PackSource>> ProfileSources(const std::vector<std::string>& profiles);
+
 struct PackInfo {
   std::string id;
   std::string name;
   std::string version;
-  std::string jurisdiction;
+  std::string jurisdiction;  // "any" or empty for neutral packs
+  std::string description;
   std::string origin;  // PackSource::name
 };
 
 // A rule example: a sentence the rule must flag (with the expected span
-// marked [[like this]] in `text`) or must pass.
+// marked [[like this]] in `text`, exactly one pair) or must pass (no
+// markers). Every rule has at least two of each.
 struct Example {
   std::string text;
   bool must_flag = true;
 };
+
+// The text of a flag example without its [[ ]] markers, and the byte span
+// of the marked words in that text. `text` without markers gives an empty
+// span at 0.
+struct MarkedText {
+  std::string text;
+  Span span;
+};
+MarkedText StripMarkers(std::string_view text);
 
 struct Pattern {
   std::string source;            // as written in the pack, for `rules show`
@@ -109,8 +130,11 @@ struct Rule {
   std::vector<std::string> trigger_categories;  // claims of these need it
   std::vector<std::string> trigger_rules;       // ... and claims of these rules
   Placement placement = Placement::kAnywhere;
-  uint32_t within = 0;  // kNearClaim: sentences; kEnd: last blocks
+  uint32_t within = 0;  // kNearClaim: blocks around; kEnd: last blocks
   bool require_all = false;
+  // The requirement applies only to documents where one of these matches
+  // (product words for a supplement statement); empty: every document.
+  std::vector<Pattern> when;
 };
 
 // Cue lists that the analyze stage reads around every claim. Each list is

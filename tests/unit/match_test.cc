@@ -17,11 +17,11 @@ std::shared_ptr<const rules::CompiledPack> TestPack() {
      "rationale": "r", "suggestion": "s",
      "patterns": [{"phrase": "clinically proven"}, {"phrase": "proven"}],
      "unless": [{"phrase": "proven track record"}],
-     "examples": {"flag": ["[[clinically proven]]"], "pass": ["x"]}},
+     "examples": {"flag": ["[[clinically proven]]", "It is [[clinically proven]]."], "pass": ["x", "y"]}},
     {"id": "t.cure", "category": "disease", "severity": "warning", "message": "m",
      "rationale": "r", "suggestion": "s",
      "patterns": [{"regex": "\\bcures? (?:your )?sciatica\\b"}, {"phrase": "doesn’t hurt"}],
-     "examples": {"flag": ["[[cures sciatica]]"], "pass": ["x"]}}
+     "examples": {"flag": ["[[cures sciatica]]", "It [[cures sciatica]]."], "pass": ["x", "y"]}}
   ]})";
   auto loaded = rules::Load({{"test.json", pack}});
   EXPECT_TRUE(loaded.ok());
