@@ -12,6 +12,7 @@
 #include <sstream>
 #include <thread>
 
+#include "cli/commands.h"
 #include "report/report.h"
 #include "rules/rules.h"
 #include "scan/scan.h"
@@ -27,6 +28,8 @@ constexpr int kExitUsage = 2;
 
 constexpr const char* kUsage =
     "usage: claimlint scan [options] PATH...\n"
+    "       claimlint rules test|list|show ...   (claimlint rules --help)\n"
+    "       claimlint eval [DIR]                 (claimlint eval --help)\n"
     "       claimlint --version\n"
     "\n"
     "Finds unsupported health claims in articles. PATH is a file, a folder\n"
@@ -71,7 +74,9 @@ po::options_description ScanOptionsDescription() {
   options.add_options()
       ("help,h", "show this help")
       ("rules", po::value<std::vector<std::string>>()->composing(),
-       "rule pack file to use instead of the built-in core pack (repeatable)")
+       "rule pack file to use instead of the built-in packs (repeatable)")
+      ("profile", po::value<std::vector<std::string>>()->composing(),
+       "add a jurisdiction's built-in pack to core: us, uk or au (repeatable, or us,uk)")
       ("format", po::value<std::string>()->default_value("text"), "output format: text or json")
       ("output,o", po::value<std::string>(), "write the report to FILE (atomically) instead of stdout")
       ("fail-on", po::value<std::string>()->default_value("error"),
@@ -125,14 +130,27 @@ int RunScan(const std::vector<std::string>& args) {
     return UsageError("--color must be auto, always or never, not '" + color + "'");
   }
 
-  // The lexicon always comes first; then the core pack, or the packs named.
+  // The lexicon always comes first; then the packs named, or core and the
+  // profiles' packs.
   std::vector<rules::PackSource> sources = {rules::EmbeddedLexicon()};
+  if (vm.count("rules") && vm.count("profile")) {
+    return UsageError("--rules replaces the built-in packs; it cannot be combined with --profile");
+  }
   if (vm.count("rules")) {
     auto files = ReadPackFiles(vm["rules"].as<std::vector<std::string>>());
     if (!files) return kExitUsage;
     sources.insert(sources.end(), files->begin(), files->end());
   } else {
-    sources.push_back(*rules::EmbeddedPack("core.json"));
+    std::vector<std::string> profiles;
+    if (vm.count("profile")) {
+      for (const std::string& value : vm["profile"].as<std::vector<std::string>>()) {
+        std::stringstream list(value);
+        for (std::string name; std::getline(list, name, ',');) profiles.push_back(name);
+      }
+    }
+    auto profile_sources = rules::ProfileSources(profiles);
+    if (!profile_sources.ok()) return UsageError(profile_sources.errors()[0].message);
+    sources = profile_sources.value();
   }
   auto pack = rules::Load(sources);
   if (!pack.ok()) {
@@ -201,5 +219,8 @@ int main(int argc, char** argv) {
     return kExitClean;
   }
   if (command == "scan") return RunScan(args);
-  return UsageError("unknown command '" + command + "'; the commands are: scan, version, help");
+  if (command == "rules") return cli::RunRules(args);
+  if (command == "eval") return cli::RunEval(args);
+  return UsageError("unknown command '" + command +
+                    "'; the commands are: scan, rules, eval, version, help");
 }
