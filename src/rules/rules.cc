@@ -67,13 +67,19 @@ class Validator {
     return it->get<std::string>();
   }
 
+  // Reports keys not in `known`, and a "comment" (allowed wherever it is
+  // known) that is not a string.
   void UnknownKeys(const json& object, const std::string& path,
                    std::initializer_list<std::string_view> known) {
     for (const auto& [key, value] : object.items()) {
+      if (key == "comment" && !value.is_string() &&
+          std::find(known.begin(), known.end(), key) != known.end()) {
+        Error(path + (path.empty() ? "" : ".") + key, "must be a string");
+      }
       if (std::find(known.begin(), known.end(), key) == known.end()) {
         std::string list;
         for (std::string_view k : known) list += (list.empty() ? "" : ", ") + std::string(k);
-        Error(path + "." + key, "unknown field; expected one of: " + list);
+        Error(path.empty() ? key : path + "." + key, "unknown field; expected one of: " + list);
       }
     }
   }
@@ -96,7 +102,7 @@ std::optional<NearPattern> ReadNear(const json& node, const std::string& path,
     std::string group_path = path + ".near[" + std::to_string(g) + "]";
     const json& group = groups[g];
     std::vector<std::string> words;
-    if (group.is_string()) {
+    if (group.is_string() && !group.get_ref<const std::string&>().empty()) {
       words.push_back(group.get<std::string>());
     } else if (group.is_array()) {
       for (const json& word : group) {
@@ -201,7 +207,8 @@ std::vector<Pattern> CompilePatterns(const json& rule, const std::string& path,
   }
   std::string list_path = path + "." + key;
   if (!it->is_array() || (required && it->empty())) {
-    validator.Error(list_path, "must be a non-empty array of patterns");
+    validator.Error(list_path, required ? "must be a non-empty array of patterns"
+                                        : "must be an array of patterns");
     return patterns;
   }
   for (size_t i = 0; i < it->size(); ++i) {
@@ -408,12 +415,16 @@ void ReadDisclaimer(const json& node, const std::string& path, const std::string
       validator.Error(path + ".triggers", "names no claim category and no rule");
     }
   }
-  std::string require = node.value("require", std::string("any"));
+  std::string require = node.contains("require")
+                            ? validator.String(node, path, "require", true)
+                            : std::string("any");
   if (require != "any" && require != "all") {
     validator.Error(path + ".require", "must be \"any\" (one pattern satisfies) or \"all\"");
   }
   rule.require_all = require == "all";
-  std::string placement = node.value("placement", std::string("anywhere"));
+  std::string placement = node.contains("placement")
+                              ? validator.String(node, path, "placement", true)
+                              : std::string("anywhere");
   if (placement == "anywhere") {
     rule.placement = Placement::kAnywhere;
   } else if (placement == "near-claim") {
@@ -428,7 +439,7 @@ void ReadDisclaimer(const json& node, const std::string& path, const std::string
   if (auto it = node.find("within"); it != node.end()) {
     if (!it->is_number_unsigned() || rule.placement == Placement::kAnywhere) {
       validator.Error(path + ".within",
-                      "a whole number, with placement near-claim (sentences) or end (blocks)");
+                      "a whole number of blocks, with placement near-claim or end");
     } else {
       rule.within = it->get<uint32_t>();
     }
@@ -697,6 +708,9 @@ StatusOr<std::shared_ptr<const CompiledPack>> Load(const std::vector<PackSource>
     }
     validator.UnknownKeys(*root, "", {"$schema", "pack", "defaults", "rules", "disclaimers",
                                       "lexicon", "comment"});
+    if (auto it = root->find("$schema"); it != root->end() && !it->is_string()) {
+      validator.Error("$schema", "must be a string (the schema's path or URL)");
+    }
     PackInfo info;
     info.origin = source.name;
     auto pack = root->find("pack");

@@ -6,6 +6,10 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
 namespace claimlint::rules {
 namespace {
 
@@ -248,6 +252,50 @@ TEST(Profiles, LoadLexiconCoreAndTheNamedPacksInAFixedOrder) {
   auto core = ProfileSources({"core"});
   ASSERT_TRUE(core.ok());
   EXPECT_EQ(core.value().size(), 2u);
+}
+
+// The loader's half of the schema agreement check (tests/schema_check.py is
+// the schema's half): the same files, the same verdicts.
+std::vector<std::filesystem::path> PacksIn(const std::string& folder) {
+  std::vector<std::filesystem::path> paths;
+  for (const auto& entry : std::filesystem::directory_iterator(
+           std::filesystem::path(CLAIMLINT_SOURCE_DIR) / "tests/packs" / folder)) {
+    paths.push_back(entry.path());
+  }
+  std::sort(paths.begin(), paths.end());
+  return paths;
+}
+
+StatusOr<std::shared_ptr<const CompiledPack>> LoadFile(const std::filesystem::path& path) {
+  std::ifstream file(path, std::ios::binary);
+  std::stringstream text;
+  text << file.rdbuf();
+  return Load({EmbeddedLexicon(), {path.string(), text.str()}});
+}
+
+TEST(SchemaPacks, LoaderAcceptsWhatTheSchemaAccepts) {
+  std::vector<std::filesystem::path> paths = PacksIn("valid");
+  ASSERT_GE(paths.size(), 2u);
+  for (const auto& path : paths) {
+    auto pack = LoadFile(path);
+    EXPECT_TRUE(pack.ok()) << path << ": " << pack.errors()[0].ToString();
+  }
+}
+
+TEST(SchemaPacks, LoaderRejectsWhatTheSchemaRejects) {
+  std::vector<std::filesystem::path> paths = PacksIn("invalid");
+  ASSERT_GE(paths.size(), 40u);
+  for (const auto& path : paths) {
+    EXPECT_FALSE(LoadFile(path).ok()) << path << " was accepted";
+  }
+}
+
+TEST(SchemaPacks, LoaderAlsoRejectsWhatNoSchemaCanSee) {
+  std::vector<std::filesystem::path> paths = PacksIn("loader-only");
+  ASSERT_GE(paths.size(), 5u);
+  for (const auto& path : paths) {
+    EXPECT_FALSE(LoadFile(path).ok()) << path << " was accepted";
+  }
 }
 
 TEST(NearToRegex, ExpandsWordFormsAndBothOrders) {
