@@ -16,7 +16,7 @@ namespace {
 std::vector<int> Candidates(const rules::CompiledPack& pack, std::string_view text,
                             bool use_prefilter) {
   std::vector<int> candidates;
-  if (use_prefilter) {
+  if (use_prefilter && pack.prefilter_ok()) {
     RE2::Set::ErrorInfo error;
     if (pack.prefilter().Match(text, &candidates, &error)) {
       std::sort(candidates.begin(), candidates.end());

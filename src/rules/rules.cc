@@ -171,6 +171,7 @@ std::optional<Pattern> CompilePattern(const json& node, const std::string& path,
     pattern.source = "near: " + node["near"].dump() + " within " + std::to_string(near->within) +
                      (near->any_order ? ", any order" : "") + (near->use_forms ? "" : ", exact forms");
     pattern.regex = NearToRegex(*near);
+    pattern.prefilter = NearPrefilterRegex(*near);
   } else {
     if (node.contains("within") || node.contains("any_order") || node.contains("forms")) {
       validator.Error(path, "\"within\", \"any_order\" and \"forms\" go with \"near\"");
@@ -179,6 +180,7 @@ std::optional<Pattern> CompilePattern(const json& node, const std::string& path,
     if (value.empty()) return std::nullopt;
     pattern.source = std::string(key) + ": " + value;
     pattern.regex = key[0] == 'p' ? PhraseToRegex(value) : value;
+    pattern.prefilter = pattern.regex;
   }
   pattern.re = std::make_unique<RE2>(pattern.regex, PatternOptions(kMaxPatternMemory));
   if (!pattern.re->ok()) {
@@ -548,9 +550,15 @@ std::string Join(const std::vector<std::string>& parts, std::string_view separat
 }
 
 // One entry of a word group: its words folded, the last one (the head
-// word: "stress hormone" -> "stress hormones") with its forms.
+// word: "stress hormone" -> "stress hormones") with its forms, bounded by
+// \b where the entry's edge is an ASCII word character (RE2's \b is
+// ASCII-only, and "100%" or "#1" must still match).
 std::string EntryToRegex(std::string_view entry, bool use_forms) {
   std::string folded = text::FoldString(entry);
+  while (!folded.empty() && folded.front() == ' ') folded.erase(0, 1);
+  while (!folded.empty() && folded.back() == ' ') folded.pop_back();
+  bool word_start = !folded.empty() && IsAsciiWordChar(folded.front());
+  bool word_end = !folded.empty() && IsAsciiWordChar(folded.back());
   std::vector<std::string> words;
   for (size_t i = 0; i < folded.size();) {
     size_t end = folded.find(' ', i);
@@ -569,30 +577,56 @@ std::string EntryToRegex(std::string_view entry, bool use_forms) {
       regex += RE2::QuoteMeta(words[w]);
     }
   }
-  return regex;
+  return (word_start ? "\\b" : "") + regex + (word_end ? "\\b" : "");
 }
 
+// A word group as one alternation. Longer entries come first, so that where
+// two entries match at the same place the longer one is the match
+// ("inflammatory response" before "inflammatory"): RE2 takes the first
+// alternative that lets the whole pattern match.
 std::string GroupToRegex(const std::vector<std::string>& group, bool use_forms) {
-  std::vector<std::string> entries;
-  for (const std::string& entry : group) entries.push_back(EntryToRegex(entry, use_forms));
-  return "\\b(?:" + Join(entries, "|") + ")\\b";
+  std::vector<std::pair<std::string, std::string>> entries;  // folded, regex
+  for (const std::string& entry : group) {
+    entries.emplace_back(text::FoldString(entry), EntryToRegex(entry, use_forms));
+  }
+  std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
+    return a.first.size() > b.first.size();
+  });
+  std::vector<std::string> regexes;
+  for (auto& [folded, regex] : entries) regexes.push_back(std::move(regex));
+  return "(?:" + Join(regexes, "|") + ")";
 }
 
 }  // namespace
 
 std::string NearToRegex(const NearPattern& near) {
   // Between two groups: a run of non-word characters, then up to `within`
-  // words each followed by such a run. Words are letters, digits and
-  // apostrophes; a clause mark (; : ! ?) ends the reach, as the sentence
-  // bounds the whole match.
-  std::string gap = "[^\\pL\\pN';:!?]+(?:[\\pL\\pN']+[^\\pL\\pN';:!?]+){0," +
-                    std::to_string(near.within) + "}";
+  // words each followed by such a run. Words are ASCII letters and digits,
+  // apostrophes and any non-ASCII character (the folded text is lower case
+  // with ASCII quotes and dashes; treating every other non-ASCII character
+  // as part of a word, as the analyze stage does, keeps the class a few
+  // instructions instead of the thousands \pL costs). A clause mark
+  // (; : ! ?) ends the reach, as the sentence bounds the whole match. The
+  // gap is lazy: a match reaches the nearest word of the next group, so its
+  // span is the tightest one.
+  const std::string word = "a-z0-9'\\x{80}-\\x{10ffff}";
+  std::string gap = "[^" + word + ";:!?]+(?:[" + word + "]+[^" + word + ";:!?]+){0," +
+                    std::to_string(near.within) + "}?";
   std::vector<std::string> groups;
   for (const auto& group : near.groups) groups.push_back(GroupToRegex(group, near.use_forms));
   std::string in_order;
   for (size_t i = 0; i < groups.size(); ++i) in_order += (i ? gap : "") + groups[i];
   if (!near.any_order) return in_order;
   return "(?:" + in_order + "|" + groups[1] + gap + groups[0] + ")";
+}
+
+std::string NearPrefilterRegex(const NearPattern& near) {
+  std::string best;
+  for (const auto& group : near.groups) {
+    std::string regex = GroupToRegex(group, near.use_forms);
+    if (best.empty() || regex.size() < best.size()) best = std::move(regex);
+  }
+  return best;
 }
 
 std::optional<Action> Action::Parse(std::string_view text) {
@@ -619,12 +653,13 @@ CompiledPack::CompiledPack(std::vector<PackInfo> packs, std::vector<Rule> rules,
   for (uint32_t r = 0; r < rules_.size(); ++r) {
     if (rules_[r].kind != RuleKind::kClaim) continue;
     for (uint32_t p = 0; p < rules_[r].patterns.size(); ++p) {
-      // Every pattern compiled alone already, so Add cannot fail here.
-      prefilter_->Add(rules_[r].patterns[p].regex, nullptr);
+      // Every pattern compiled alone already, and a prefilter entry is the
+      // pattern or one of its word groups, so Add cannot fail here.
+      prefilter_->Add(rules_[r].patterns[p].prefilter, nullptr);
       refs_.push_back({r, p});
     }
   }
-  prefilter_->Compile();
+  prefilter_ok_ = prefilter_->Compile();
 }
 
 CompiledPack::~CompiledPack() = default;

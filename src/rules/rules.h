@@ -78,6 +78,10 @@ MarkedText StripMarkers(std::string_view text);
 struct Pattern {
   std::string source;            // as written in the pack, for `rules show`
   std::string regex;             // what it compiled to (folded-text RE2)
+  // What the prefilter Set holds for it: `regex` itself, or for a near
+  // pattern one of its word groups, which every match contains (so the
+  // prefilter can only err toward candidates) at a fraction of the size.
+  std::string prefilter;
   std::unique_ptr<RE2> re;  // never null once compiled
 };
 
@@ -173,9 +177,12 @@ class CompiledPack {
   const Rule* FindRule(std::string_view id) const;
   const Lexicon& lexicon() const { return lexicon_; }
 
-  // One RE2::Set over every pattern of every claim rule. It only proposes
-  // candidates; each candidate is confirmed with its own RE2.
+  // One RE2::Set over every pattern of every claim rule (Pattern::prefilter).
+  // It only proposes candidates; each candidate is confirmed with its own
+  // RE2. Use it only when prefilter_ok(): a Set that could not be compiled
+  // (too large for its memory budget) means every pattern is a candidate.
   const RE2::Set& prefilter() const { return *prefilter_; }
+  bool prefilter_ok() const { return prefilter_ok_; }
   const std::vector<PatternRef>& prefilter_refs() const { return refs_; }
 
  private:
@@ -183,6 +190,7 @@ class CompiledPack {
   std::vector<Rule> rules_;
   Lexicon lexicon_;
   std::unique_ptr<RE2::Set> prefilter_;
+  bool prefilter_ok_ = false;
   std::vector<PatternRef> refs_;
 };
 
@@ -210,6 +218,10 @@ struct NearPattern {
   bool use_forms = true;
 };
 std::string NearToRegex(const NearPattern& near);
+
+// The regex of the near pattern's shortest word group: every match of
+// NearToRegex(near) contains a match of it (the prefilter's entry).
+std::string NearPrefilterRegex(const NearPattern& near);
 
 }  // namespace claimlint::rules
 

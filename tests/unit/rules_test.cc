@@ -298,6 +298,32 @@ TEST(SchemaPacks, LoaderAlsoRejectsWhatNoSchemaCanSee) {
   }
 }
 
+TEST(NearToRegex, MatchesTheTightestSpanAndTheLongestEntry) {
+  NearPattern near;
+  near.groups = {{"lead to"}, {"asthma", "digestive problems"}};
+  near.within = 3;
+  RE2 re(std::string("(").append(NearToRegex(near)).append(")"));
+  std::string span;
+  ASSERT_TRUE(RE2::PartialMatch("it can lead to digestive problems and asthma", re, &span));
+  EXPECT_EQ(span, "lead to digestive problems");
+  near.groups = {{"calm"}, {"inflammatory", "inflammatory response"}};
+  RE2 longest(std::string("(").append(NearToRegex(near)).append(")"));
+  ASSERT_TRUE(RE2::PartialMatch("cold plunges calm the inflammatory response", longest, &span));
+  EXPECT_EQ(span, "calm the inflammatory response");
+}
+
+TEST(NearToRegex, EntriesWithNonWordEdgesStillMatch) {
+  NearPattern near;
+  near.groups = {{"100%", "#1"}, {"safe", "choice"}};
+  near.within = 0;
+  RE2 re(NearToRegex(near));
+  ASSERT_TRUE(re.ok()) << re.error();
+  EXPECT_TRUE(RE2::PartialMatch("it is 100% safe", re));
+  EXPECT_TRUE(RE2::PartialMatch("the #1 choice", re));
+  EXPECT_FALSE(RE2::PartialMatch("it is 100% unsafe", re));
+  EXPECT_FALSE(RE2::PartialMatch("it is 1100% safe", re));  // "100%" starts a word
+}
+
 TEST(NearToRegex, ExpandsWordFormsAndBothOrders) {
   NearPattern near;
   near.groups = {{"lower"}, {"cortisol"}};
