@@ -75,8 +75,9 @@ TEST(Cli, ErrorFindingExitsOneAndPrintsLocationSentenceAndCaret) {
   RunResult run = Claimlint("scan --color never " + (dir / "claim.txt").string());
   EXPECT_EQ(run.exit_code, 1);
   std::string expected_head = (dir / "claim.txt").string() +
-                              ":2:9: error: Disease claim: says the treatment cures or heals a "
-                              "disease or condition [core.disease.cure-claim]\n"
+                              ":2:9: error: Disease claim: says the treatment or product cures, "
+                              "treats or prevents a disease or serious condition "
+                              "[core.disease.cure-claim]\n"
                               "    Our oil cures cancer fast.\n"
                               "            ^~~~~~~~~~~~\n";
   EXPECT_EQ(run.out.substr(0, expected_head.size()), expected_head) << run.out;
@@ -125,7 +126,7 @@ TEST(Cli, MissingAndBinaryFilesAreReportedAndFailTheRun) {
 }
 
 TEST(Cli, ReadsStandardInput) {
-  RunResult run = Claimlint("scan --format json -", "Studies show it works.\n");
+  RunResult run = Claimlint("scan --format json --fail-on warning -", "Studies show it works.\n");
   EXPECT_EQ(run.exit_code, 1);
   EXPECT_NE(run.out.find("\"path\": \"<stdin>\""), std::string::npos);
   EXPECT_NE(run.out.find("\"text\": \"Studies show\""), std::string::npos) << run.out;
