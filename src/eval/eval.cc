@@ -412,9 +412,9 @@ std::string RenderMarkdown(const Score& score, const std::string& dir) {
          "Units: a claim sentence (any category) for the first row; a (sentence, category) pair "
          "for the others, so two findings of one category in one sentence count once, and a "
          "sentence flagged for the wrong category counts as a false positive for that category "
-         "and a miss for the right one. A unit is hedged when every claim of it is hedged "
-         "(the annotator's reading for true positives and misses, the tool's for false "
-         "positives).\n\n## Claims\n\n";
+         "and a miss for the right one. A unit is hedged when every claim of it is hedged: "
+         "as the tool read it for its findings (true and false positives), as the annotator "
+         "wrote it for misses.\n\n## Claims\n\n";
   out += kTableHead;
   out += Row("claim sentences", score.sentences);
   out += Row("(sentence, category) pairs", units);

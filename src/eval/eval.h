@@ -79,8 +79,8 @@ struct Score {
   std::vector<ArticleScore> articles;
   Counts sentences;                          // sentence level, any category
   std::map<std::string, Counts> categories;  // (sentence, category) units
-  Counts hedged;                             // units hedged in the annotation
-  Counts absolute;                           // units that are not
+  Counts hedged;    // units hedged: the tool's reading for findings, the annotation's for misses
+  Counts absolute;  // units that are not
   Counts disclaimers;                        // (article, requirement) units
   uint32_t disclaimer_decisions = 0;         // requirements checked, all articles
   uint32_t gold_sentences = 0;               // annotated claim sentences
