@@ -120,7 +120,7 @@ std::string FirstMatch(const std::vector<rules::Pattern>& patterns, std::string_
 }
 
 ClaimContext ReadContext(const rules::Lexicon& lexicon, std::string_view sentence, Span claim,
-                         std::string_view next_sentence) {
+                         std::string_view next_sentence, std::string_view pattern_source) {
   ClaimContext context;
   std::vector<Span> ends = AllMatches(lexicon.scope_end, sentence);
   std::vector<Span> pseudo = AllMatches(lexicon.pseudo_negation, sentence);
@@ -129,6 +129,25 @@ ClaimContext ReadContext(const rules::Lexicon& lexicon, std::string_view sentenc
   if (context.negation.empty()) {
     context.negation = NearestCue(sentence, claim, AllMatches(lexicon.negation_after, sentence),
                                   ends, {}, kNegationAfterWords, true);
+  }
+  if (context.negation.empty()) {
+    // A negation between the words a proximity pattern links ("natural
+    // does not mean safe", "adjustments do not improve immunity") negates
+    // the link; one that opens the claim ("no side effects") is the claim.
+    // A negation word the pattern itself asks for ("I no longer need") is
+    // part of the claim.
+    for (Span cue : AllMatches(lexicon.negation_before, sentence)) {
+      if (cue.begin <= claim.begin || cue.end > claim.end) continue;
+      if (std::any_of(pseudo.begin(), pseudo.end(), [&](Span p) { return Overlaps(p, cue); })) {
+        continue;
+      }
+      if (!pattern_source.empty() &&
+          pattern_source.find(Slice(sentence, cue)) != std::string_view::npos) {
+        continue;
+      }
+      context.negation = std::string(Slice(sentence, cue));
+      break;
+    }
   }
   std::vector<Span> hedges = AllMatches(lexicon.hedge, sentence);
   context.hedge = NearestCue(sentence, claim, hedges, ends, {}, kHedgeBeforeWords, false);

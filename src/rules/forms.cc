@@ -42,6 +42,13 @@ std::vector<std::string> Candidates(std::string_view word) {
       out.push_back(base + std::string(suffix));
     }
   }
+  // A plural written in a pack also finds its singular ("pills" -> "pill",
+  // "remedies" -> "remedy"), when the stemmer agrees.
+  if (w.size() > 3 && w.ends_with("ies")) out.push_back(w.substr(0, w.size() - 3) + "y");
+  if (w.size() > 3 && w.ends_with("es")) out.push_back(w.substr(0, w.size() - 2));
+  if (w.size() > 3 && w.ends_with("s") && !w.ends_with("ss")) {
+    out.push_back(w.substr(0, w.size() - 1));
+  }
   if (w.size() > 2 && w.ends_with("y") && !IsVowel(w[w.size() - 2])) {
     std::string base = w.substr(0, w.size() - 1);
     for (std::string_view suffix : {"ies", "ied", "ier", "iest", "ily", "ying"}) {

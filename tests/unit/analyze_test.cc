@@ -135,6 +135,14 @@ TEST(Negation, NegatedClaimsAreSparedAndRecorded) {
   }
 }
 
+TEST(Negation, ANegationBetweenTheLinkedWordsNegatesTheLink) {
+  report::FileResult result =
+      Scan("Cortisol is not lowered by a sauna. Your cortisol is lowered by a walk.");
+  EXPECT_EQ(Claims(result),
+            (std::vector<std::string>{"t.cortisol:cortisol is lowered:warning"}));
+  EXPECT_EQ(Spared(result), (std::vector<std::string>{"t.cortisol:Cortisol is not lowered"}));
+}
+
 TEST(Negation, ScopeEndsAndPseudoNegationsDoNotNegate) {
   report::FileResult result = Scan(
       "Massage is not a substitute for care, but it cures anxiety. It not only relieves pain, "

@@ -312,6 +312,17 @@ TEST(NearToRegex, MatchesTheTightestSpanAndTheLongestEntry) {
   EXPECT_EQ(span, "calm the inflammatory response");
 }
 
+TEST(WordForms, APluralAlsoFindsItsSingular) {
+  NearPattern near;
+  near.groups = {{"better than"}, {"sleeping pills", "remedies"}};
+  near.within = 1;
+  RE2 re(NearToRegex(near));
+  ASSERT_TRUE(re.ok()) << re.error();
+  EXPECT_TRUE(RE2::PartialMatch("better than any sleeping pill", re));
+  EXPECT_TRUE(RE2::PartialMatch("better than a remedy", re));
+  EXPECT_TRUE(RE2::PartialMatch("better than sleeping pills", re));
+}
+
 TEST(NearToRegex, EntriesWithNonWordEdgesStillMatch) {
   NearPattern near;
   near.groups = {{"100%", "#1"}, {"safe", "choice"}};
