@@ -10,6 +10,7 @@ namespace {
 // How far a cue may stand from the claim, in words (NegEx uses about five).
 constexpr int kNegationBeforeWords = 5;
 constexpr int kNegationAfterWords = 3;
+constexpr int kClauseWords = 1000;  // a clause-wide cue: only a scope end stops it
 constexpr int kHedgeBeforeWords = 6;
 constexpr int kHedgeAfterWords = 2;
 
@@ -126,6 +127,12 @@ ClaimContext ReadContext(const rules::Lexicon& lexicon, std::string_view sentenc
   std::vector<Span> pseudo = AllMatches(lexicon.pseudo_negation, sentence);
   context.negation = NearestCue(sentence, claim, AllMatches(lexicon.negation_before, sentence),
                                 ends, pseudo, kNegationBeforeWords, false);
+  if (context.negation.empty()) {
+    // "There is no evidence that X, Y or Z": the cue reaches every claim
+    // after it up to the end of its clause.
+    context.negation = NearestCue(sentence, claim, AllMatches(lexicon.negation_clause, sentence),
+                                  ends, pseudo, kClauseWords, false);
+  }
   if (context.negation.empty()) {
     context.negation = NearestCue(sentence, claim, AllMatches(lexicon.negation_after, sentence),
                                   ends, {}, kNegationAfterWords, true);

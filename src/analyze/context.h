@@ -21,7 +21,8 @@ struct ClaimContext {
 // Reads the folded `sentence` around the claim at `claim` (offsets within
 // the sentence), NegEx-style: a negation or hedge cue counts when it stands
 // within a few words before the claim (negation: also after it, or inside
-// it past its first word, between the words a proximity pattern links)
+// it past its first word, between the words a proximity pattern links; a
+// clause-wide cue such as "no evidence that" reaches any distance)
 // with no scope end ("but", "however", ";") between, and is not a
 // pseudo-negation ("not only"). A negation inside the claim whose words the
 // matching pattern itself contains (`pattern_source`: "I no longer need")

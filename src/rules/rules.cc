@@ -461,6 +461,7 @@ void ReadLexicon(const json& node, Validator& validator, Lexicon& lexicon) {
   }
   std::pair<const char*, std::vector<Pattern>*> lists[] = {
       {"negation_before", &lexicon.negation_before},
+      {"negation_clause", &lexicon.negation_clause},
       {"negation_after", &lexicon.negation_after},
       {"pseudo_negation", &lexicon.pseudo_negation},
       {"scope_end", &lexicon.scope_end},
@@ -471,7 +472,8 @@ void ReadLexicon(const json& node, Validator& validator, Lexicon& lexicon) {
       {"named_study", &lexicon.named_study},
       {"reference_heading", &lexicon.reference_heading}};
   validator.UnknownKeys(node, "lexicon",
-                        {"negation_before", "negation_after", "pseudo_negation", "scope_end",
+                        {"negation_before", "negation_clause", "negation_after", "pseudo_negation",
+                         "scope_end",
                          "hedge", "reported_speech", "rejection", "citation", "named_study",
                          "reference_heading", "evidence_domains", "comment"});
   for (auto [key, list] : lists) {

@@ -145,7 +145,8 @@ struct Rule {
 // a set of folded-text patterns. Built-in in rules/lexicon.json; any pack
 // may add to it under "lexicon".
 struct Lexicon {
-  std::vector<Pattern> negation_before;  // "no evidence that", "does not"
+  std::vector<Pattern> negation_before;  // "does not", "never"
+  std::vector<Pattern> negation_clause;  // "no evidence that": every claim after it in its clause
   std::vector<Pattern> negation_after;   // "is a myth", "has not been proven"
   std::vector<Pattern> pseudo_negation;  // "not only", "no doubt"
   std::vector<Pattern> scope_end;        // "but", "however", ";"

@@ -135,6 +135,17 @@ TEST(Negation, NegatedClaimsAreSparedAndRecorded) {
   }
 }
 
+TEST(Negation, NoEvidenceThatReachesEveryClaimInItsClause) {
+  report::FileResult result = Scan(
+      "There is no evidence that a weekly session of deep tissue massage cures sciatica, lowers "
+      "cortisol or will detoxify your body, but it lowers cortisol for some.");
+  EXPECT_EQ(Spared(result),
+            (std::vector<std::string>{"t.cure:cures sciatica", "t.cortisol:lowers cortisol",
+                                      "t.detox:detoxify your body"}));
+  // "but" ends the clause: the last claim stands.
+  EXPECT_EQ(Claims(result), (std::vector<std::string>{"t.cortisol:lowers cortisol:warning"}));
+}
+
 TEST(Negation, ANegationBetweenTheLinkedWordsNegatesTheLink) {
   report::FileResult result =
       Scan("Cortisol is not lowered by a sauna. Your cortisol is lowered by a walk.");
