@@ -13,9 +13,9 @@ namespace claimlint::cli {
 namespace {
 
 constexpr const char* kEvalUsage =
-    "usage: claimlint eval [DIR] [--output FILE]\n"
+    "usage: claimlint eval [DIR...] [--output FILE]\n"
     "\n"
-    "Scans every article under DIR (default corpus/articles) that has an\n"
+    "Scans every article under the DIRs (default corpus/articles) that has an\n"
     "<article>.expect beside it, with the packs its '# profile:' line names,\n"
     "and scores the findings against the annotator's verdicts in the .expect\n"
     "(findings not marked fp are true claims; fn lines are claims the tool\n"
@@ -31,9 +31,8 @@ int Usage(const std::string& message) {
 }  // namespace
 
 int RunEval(const std::vector<std::string>& args) {
-  std::string dir = "corpus/articles";
+  std::vector<std::string> dirs;
   std::string output = "reports/eval.md";
-  bool dir_given = false;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& arg = args[i];
     if (arg == "--help" || arg == "-h") {
@@ -45,20 +44,19 @@ int RunEval(const std::vector<std::string>& args) {
       output = args[++i];
     } else if (arg.size() > 1 && arg[0] == '-') {
       return Usage("unknown option '" + arg + "'");
-    } else if (dir_given) {
-      return Usage("eval takes one DIR");
     } else {
-      dir = arg;
-      dir_given = true;
+      std::string dir = arg;
+      while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
+      dirs.push_back(dir);
     }
   }
-  while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
-  StatusOr<eval::Score> score = eval::Evaluate(dir);
+  if (dirs.empty()) dirs.push_back("corpus/articles");
+  StatusOr<eval::Score> score = eval::Evaluate(dirs);
   if (!score.ok()) {
     for (const Diagnostic& error : score.errors()) std::cerr << error.ToString() << "\n";
     return 2;
   }
-  std::string markdown = eval::RenderMarkdown(score.value(), dir);
+  std::string markdown = eval::RenderMarkdown(score.value(), dirs);
   std::error_code error;
   std::filesystem::path parent = std::filesystem::path(output).parent_path();
   if (!parent.empty()) std::filesystem::create_directories(parent, error);

@@ -233,21 +233,24 @@ Counts& Counts::operator+=(const Counts& other) {
   return *this;
 }
 
-StatusOr<Score> Evaluate(const std::string& dir) {
-  std::error_code error;
-  if (!fs::is_directory(dir, error)) {
-    return Diagnostic{"CL105", dir, "not a directory of annotated articles", true};
-  }
+StatusOr<Score> Evaluate(const std::vector<std::string>& dirs) {
   std::vector<fs::path> articles;
-  for (auto it = fs::recursive_directory_iterator(dir, error);
-       !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
-    if (it->path().extension() == ".expect") {
-      fs::path article = it->path();
-      articles.push_back(article.replace_extension());
+  for (const std::string& dir : dirs) {
+    std::error_code error;
+    if (!fs::is_directory(dir, error)) {
+      return Diagnostic{"CL105", dir, "not a directory of annotated articles", true};
     }
+    for (auto it = fs::recursive_directory_iterator(dir, error);
+         !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
+      if (it->path().extension() == ".expect") {
+        fs::path article = it->path();
+        articles.push_back(article.replace_extension());
+      }
+    }
+    if (error) return Diagnostic{"CL104", dir, "cannot read directory: " + error.message(), true};
   }
-  if (error) return Diagnostic{"CL104", dir, "cannot read directory: " + error.message(), true};
   std::sort(articles.begin(), articles.end());
+  articles.erase(std::unique(articles.begin(), articles.end()), articles.end());
 
   Score score;
   std::vector<Diagnostic> errors;
@@ -387,7 +390,11 @@ StatusOr<Score> Evaluate(const std::string& dir) {
   return score;
 }
 
-std::string RenderMarkdown(const Score& score, const std::string& dir) {
+std::string RenderMarkdown(const Score& score, const std::vector<std::string>& dirs) {
+  std::string dir_list;
+  for (const std::string& dir : dirs) dir_list += (dir_list.empty() ? "" : " ") + dir;
+  // Article paths are shown relative to the common folder of a single DIR.
+  const std::string dir = dirs.size() == 1 ? dirs.front() : std::string();
   std::string out = "# claimlint accuracy on the annotated corpus\n\n";
   Counts units;
   for (const auto& [category, counts] : score.categories) units += counts;
@@ -398,7 +405,7 @@ std::string RenderMarkdown(const Score& score, const std::string& dir) {
   for (const auto& [label, count] : score.profile_counts) {
     profiles += (profiles.empty() ? "" : ", ") + std::to_string(count) + " " + label;
   }
-  out += "Measured with `claimlint eval " + dir + "`: " + std::to_string(score.articles.size()) +
+  out += "Measured with `claimlint eval " + dir_list + "`: " + std::to_string(score.articles.size()) +
          " articles (" + formats + "; packs: " + profiles + "), " +
          std::to_string(score.total_sentences) + " sentences, " +
          std::to_string(score.gold_sentences) +
@@ -436,7 +443,7 @@ std::string RenderMarkdown(const Score& score, const std::string& dir) {
   std::vector<std::string> stale;
   for (const ArticleScore& a : score.articles) {
     std::string path = a.path;
-    if (path.starts_with(dir)) path = path.substr(dir.size());
+    if (!dir.empty() && path.starts_with(dir)) path = path.substr(dir.size());
     while (!path.empty() && path.front() == '/') path.erase(0, 1);
     auto triple = [](const Counts& c) {
       return std::to_string(c.tp) + "/" + std::to_string(c.fp) + "/" + std::to_string(c.fn);

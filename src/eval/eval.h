@@ -89,15 +89,15 @@ struct Score {
   std::map<std::string, uint32_t> profile_counts;  // articles per profile set
 };
 
-// Scans every article under `dir` that has an .expect beside it (sorted by
-// path) with the packs its profile line names and scores it. Errors: an
+// Scans every article under the `dirs` that has an .expect beside it
+// (sorted by path) with the packs its profile line names and scores it. Errors: an
 // unreadable directory or .expect, a bad .expect line, a rule id the
 // packs do not have.
-StatusOr<Score> Evaluate(const std::string& dir);
+StatusOr<Score> Evaluate(const std::vector<std::string>& dirs);
 
 // The report of reports/eval.md: how it was measured and the tables.
 // Deterministic: the same corpus and packs give the same bytes.
-std::string RenderMarkdown(const Score& score, const std::string& dir);
+std::string RenderMarkdown(const Score& score, const std::vector<std::string>& dirs);
 
 }  // namespace claimlint::eval
 
