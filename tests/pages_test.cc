@@ -264,7 +264,8 @@ TEST(Fixtures, FiftyThousandNestedDivs) {
   for (const auto& f : result.findings) texts.push_back(f.rule->id + " " + f.text);
   EXPECT_EQ(texts, (std::vector<std::string>{"core.disclaimer.medical-advice cures cancer",
                                              "core.disease.cure-claim cures cancer",
-                                             "core.establishment.clinically-proven studies show",
+                                             "core.establishment.studies-show studies show",
+                                             "core.disclaimer.not-medical-advice lowers cortisol",
                                              "core.mechanism.lowers-cortisol lowers cortisol"}));
   ASSERT_EQ(result.diagnostics.size(), 1u);
   EXPECT_EQ(result.diagnostics[0].code, "CL107");

@@ -13,6 +13,7 @@
 #include <sstream>
 #include <thread>
 
+#include "cli/commands.h"
 #include "report/report.h"
 #include "rules/rules.h"
 #include "scan/scan.h"
@@ -28,6 +29,8 @@ constexpr int kExitUsage = 2;
 
 constexpr const char* kUsage =
     "usage: claimlint scan [options] PATH...\n"
+    "       claimlint rules test|list|show ...   (claimlint rules --help)\n"
+    "       claimlint eval [DIR]                 (claimlint eval --help)\n"
     "       claimlint --version\n"
     "\n"
     "Finds unsupported health claims in articles. PATH is a file, a folder\n"
@@ -73,7 +76,9 @@ po::options_description ScanOptionsDescription() {
   options.add_options()
       ("help,h", "show this help")
       ("rules", po::value<std::vector<std::string>>()->composing(),
-       "rule pack file to use instead of the built-in core pack (repeatable)")
+       "rule pack file to use instead of the built-in packs (repeatable)")
+      ("profile", po::value<std::vector<std::string>>()->composing(),
+       "add a jurisdiction's built-in pack to core: us, uk or au (repeatable, or us,uk)")
       ("format", po::value<std::string>()->default_value("text"),
        "the main report's format: text, json, html, sarif, junit, checkstyle, github or summary")
       ("output,o", po::value<std::string>(), "write the main report to FILE (atomically) instead of stdout")
@@ -165,14 +170,27 @@ int RunScan(const std::vector<std::string>& args) {
     return UsageError("--progress must be auto, always or never, not '" + progress + "'");
   }
 
-  // The lexicon always comes first; then the core pack, or the packs named.
+  // The lexicon always comes first; then the packs named, or core and the
+  // profiles' packs.
   std::vector<rules::PackSource> sources = {rules::EmbeddedLexicon()};
+  if (vm.count("rules") && vm.count("profile")) {
+    return UsageError("--rules replaces the built-in packs; it cannot be combined with --profile");
+  }
   if (vm.count("rules")) {
     auto files = ReadPackFiles(vm["rules"].as<std::vector<std::string>>());
     if (!files) return kExitUsage;
     sources.insert(sources.end(), files->begin(), files->end());
   } else {
-    sources.push_back(*rules::EmbeddedPack("core.json"));
+    std::vector<std::string> profiles;
+    if (vm.count("profile")) {
+      for (const std::string& value : vm["profile"].as<std::vector<std::string>>()) {
+        std::stringstream list(value);
+        for (std::string name; std::getline(list, name, ',');) profiles.push_back(name);
+      }
+    }
+    auto profile_sources = rules::ProfileSources(profiles);
+    if (!profile_sources.ok()) return UsageError(profile_sources.errors()[0].message);
+    sources = profile_sources.value();
   }
   auto pack = rules::Load(sources);
   if (!pack.ok()) {
@@ -340,5 +358,8 @@ int main(int argc, char** argv) {
     return kExitClean;
   }
   if (command == "scan") return RunScan(args);
-  return UsageError("unknown command '" + command + "'; the commands are: scan, version, help");
+  if (command == "rules") return cli::RunRules(args);
+  if (command == "eval") return cli::RunEval(args);
+  return UsageError("unknown command '" + command +
+                    "'; the commands are: scan, rules, eval, version, help");
 }
