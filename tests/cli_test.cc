@@ -27,6 +27,7 @@
 #include <sstream>
 #include <algorithm>
 #include <vector>
+#include "test_files.h"
 
 namespace {
 
@@ -38,12 +39,7 @@ struct RunResult {
   std::string err;
 };
 
-std::string ReadFile(const fs::path& path) {
-  std::ifstream file(path, std::ios::binary);
-  std::stringstream text;
-  text << file.rdbuf();
-  return text.str();
-}
+using claimlint::testing_files::ReadFile;
 
 void WriteFile(const fs::path& path, const std::string& bytes) {
   std::ofstream(path, std::ios::binary) << bytes;

@@ -22,18 +22,14 @@
 
 #include "eval/eval.h"
 #include "scan/scan.h"
+#include "test_files.h"
 
 namespace claimlint {
 namespace {
 
 namespace fs = std::filesystem;
 
-std::string ReadFile(const fs::path& path) {
-  std::ifstream file(path, std::ios::binary);
-  std::stringstream text;
-  text << file.rdbuf();
-  return text.str();
-}
+using claimlint::testing_files::ReadFile;
 
 const rules::CompiledPack& PackFor(const std::vector<std::string>& profiles) {
   static std::map<std::vector<std::string>, std::shared_ptr<const rules::CompiledPack>> packs;

@@ -29,6 +29,7 @@
 #include "rules/rules.h"
 #include "scan/scan.h"
 #include "text/text.h"
+#include "test_files.h"
 
 namespace claimlint {
 namespace {
@@ -43,12 +44,7 @@ const rules::CompiledPack& CorePack() {
   return *pack;
 }
 
-std::string ReadFile(const fs::path& path) {
-  std::ifstream file(path, std::ios::binary);
-  std::stringstream text;
-  text << file.rdbuf();
-  return text.str();
-}
+using claimlint::testing_files::ReadFile;
 
 // A finding with what the rule matched, checked for exactness on the way.
 struct Checked {
