@@ -67,22 +67,10 @@ TEST_P(Fixture, FindsExactlyWhatItsAnnotationsSay) {
   input::Source source{article.string(), ReadFile(article)};
   report::FileResult result = scan::ScanSource(source, input::FormatForPath(source.path),
                                                PackFor(expectations.value().profiles));
-  std::vector<std::string> actual, expected;
-  for (const analyze::Finding& f : result.findings) actual.push_back(eval::DescribeFinding(f, false));
-  for (const analyze::Finding& f : result.spared) actual.push_back(eval::DescribeFinding(f, true));
-  for (const eval::ExpectLine& line : expectations.value().lines) {
-    if (line.kind != eval::ExpectLine::kMissed) expected.push_back(line.compare);
-  }
-  std::sort(actual.begin(), actual.end());
-  std::sort(expected.begin(), expected.end());
-  std::vector<std::string> missing, unexpected;
-  std::set_difference(expected.begin(), expected.end(), actual.begin(), actual.end(),
-                      std::back_inserter(missing));
-  std::set_difference(actual.begin(), actual.end(), expected.begin(), expected.end(),
-                      std::back_inserter(unexpected));
+  eval::ExpectationDiff diff = eval::CompareWithExpectations(result, expectations.value());
   std::string report;
-  for (const std::string& line : missing) report += "  missing:    " + line + "\n";
-  for (const std::string& line : unexpected) report += "  unexpected: " + line + "\n";
+  for (const std::string& line : diff.missing) report += "  missing:    " + line + "\n";
+  for (const std::string& line : diff.unexpected) report += "  unexpected: " + line + "\n";
   EXPECT_TRUE(report.empty()) << article.string() << "\n" << report;
 }
 

@@ -233,6 +233,24 @@ Counts& Counts::operator+=(const Counts& other) {
   return *this;
 }
 
+ExpectationDiff CompareWithExpectations(const report::FileResult& result,
+                                        const Expectations& expectations) {
+  std::vector<std::string> actual, expected;
+  for (const analyze::Finding& f : result.findings) actual.push_back(DescribeFinding(f, false));
+  for (const analyze::Finding& f : result.spared) actual.push_back(DescribeFinding(f, true));
+  for (const ExpectLine& line : expectations.lines) {
+    if (line.kind != ExpectLine::kMissed) expected.push_back(line.compare);
+  }
+  std::sort(actual.begin(), actual.end());
+  std::sort(expected.begin(), expected.end());
+  ExpectationDiff diff;
+  std::set_difference(expected.begin(), expected.end(), actual.begin(), actual.end(),
+                      std::back_inserter(diff.missing));
+  std::set_difference(actual.begin(), actual.end(), expected.begin(), expected.end(),
+                      std::back_inserter(diff.unexpected));
+  return diff;
+}
+
 StatusOr<Score> Evaluate(const std::vector<std::string>& dirs) {
   std::vector<fs::path> articles;
   for (const std::string& dir : dirs) {
@@ -293,21 +311,13 @@ StatusOr<Score> Evaluate(const std::vector<std::string>& dirs) {
     article_score.path = article.string();
     article_score.profiles = expect.profiles;
     // Expectations the tool no longer meets, and findings not expected.
-    std::vector<std::string> actual, expected;
-    for (const analyze::Finding& f : result.findings) actual.push_back(DescribeFinding(f, false));
-    for (const analyze::Finding& f : result.spared) actual.push_back(DescribeFinding(f, true));
-    for (const ExpectLine& line : expect.lines) {
-      if (line.kind != ExpectLine::kMissed) expected.push_back(line.compare);
+    ExpectationDiff diff = CompareWithExpectations(result, expect);
+    for (const std::string& line : diff.missing) {
+      article_score.stale.push_back("expected, not found: " + line);
     }
-    std::sort(actual.begin(), actual.end());
-    std::sort(expected.begin(), expected.end());
-    std::vector<std::string> missing, unexpected;
-    std::set_difference(expected.begin(), expected.end(), actual.begin(), actual.end(),
-                        std::back_inserter(missing));
-    std::set_difference(actual.begin(), actual.end(), expected.begin(), expected.end(),
-                        std::back_inserter(unexpected));
-    for (const std::string& line : missing) article_score.stale.push_back("expected, not found: " + line);
-    for (const std::string& line : unexpected) article_score.stale.push_back("found, not expected: " + line);
+    for (const std::string& line : diff.unexpected) {
+      article_score.stale.push_back("found, not expected: " + line);
+    }
 
     // Annotated truth: expected findings not marked fp, plus the misses.
     // (sentence, category) -> hedged (every claim of the unit hedged).

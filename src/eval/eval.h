@@ -24,6 +24,7 @@
 
 #include "analyze/analyze.h"
 #include "core/core.h"
+#include "report/report.h"
 
 namespace claimlint::eval {
 
@@ -52,6 +53,16 @@ StatusOr<Expectations> ParseExpectations(std::string_view text, const std::strin
 // A finding in .expect syntax, as `compare` holds it: "3:19 error RULE
 // [missing-disclaimer] [contexts]", or "~ 3:19 RULE [contexts]" when spared.
 std::string DescribeFinding(const analyze::Finding& finding, bool spared);
+
+// Where a scan and an article's expectations disagree: expected lines the
+// scan did not produce, and produced lines nobody expected (fn lines, the
+// tool's known misses, are not expected). Both sorted.
+struct ExpectationDiff {
+  std::vector<std::string> missing;
+  std::vector<std::string> unexpected;
+};
+ExpectationDiff CompareWithExpectations(const report::FileResult& result,
+                                        const Expectations& expectations);
 
 // True positives, false positives and false negatives of one scope.
 struct Counts {
