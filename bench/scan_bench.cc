@@ -64,6 +64,7 @@ struct RunResult {
   bool signaled = false;
   int signal = 0;
   double seconds = 0;
+  double cpu_seconds = 0;  // user + system: what the run cost, whatever else runs
   long max_rss_kib = 0;
   std::string error;
 };
@@ -138,6 +139,8 @@ RunResult RunChild(const std::vector<std::string>& args, const std::string& stde
   result.started = true;
   result.seconds = std::chrono::duration<double>(end - start).count();
   result.max_rss_kib = usage.ru_maxrss;  // Linux: KiB
+  result.cpu_seconds = static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+                       static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
   if (WIFSIGNALED(status)) {
     result.signaled = true;
     result.signal = WTERMSIG(status);
@@ -159,8 +162,9 @@ struct Measurement {
   std::string label;
   bool ok = false;
   bool skipped = false;         // an optional row whose child failed
-  std::vector<double> seconds;  // timed runs only
-  long max_rss_kib = 0;         // over every run, warm-up included
+  std::vector<double> seconds;      // timed runs only
+  std::vector<double> cpu_seconds;  // the same runs' user + system time
+  long max_rss_kib = 0;             // over every run, warm-up included
 };
 
 double Median(std::vector<double> values) {
@@ -207,7 +211,10 @@ Measurement Measure(const Config& config, int warmups, int runs, const std::stri
       return m;
     }
     m.max_rss_kib = std::max(m.max_rss_kib, r.max_rss_kib);
-    if (i >= warmups) m.seconds.push_back(r.seconds);
+    if (i >= warmups) {
+      m.seconds.push_back(r.seconds);
+      m.cpu_seconds.push_back(r.cpu_seconds);
+    }
   }
   m.ok = true;
   return m;
@@ -447,8 +454,9 @@ std::string FormatRow(const Measurement& m, const CorpusStats& corpus) {
   }
   double median = Median(m.seconds);
   double mb = static_cast<double>(corpus.bytes) / 1e6;
-  std::snprintf(line, sizeof(line), "%-36s %10.3f %10.3f %9.2f %10.0f %13.1f\n", m.label.c_str(),
-                median, Min(m.seconds), median > 0 ? mb / median : 0,
+  std::snprintf(line, sizeof(line), "%-36s %10.3f %10.3f %9.3f %9.2f %10.0f %13.1f\n",
+                m.label.c_str(), median, Min(m.seconds), Median(m.cpu_seconds),
+                median > 0 ? mb / median : 0,
                 median > 0 ? static_cast<double>(corpus.files) / median : 0,
                 static_cast<double>(m.max_rss_kib) / 1024.0);
   return line;
@@ -695,8 +703,8 @@ int main(int argc, char** argv) {
 
   RemoveQuietly(scratch);
 
-  std::printf("\n%-36s %10s %10s %9s %10s %13s\n", "configuration", "median s", "min s", "MB/s",
-              "files/s", "peak RSS MiB");
+  std::printf("\n%-36s %10s %10s %9s %9s %10s %13s\n", "configuration", "median s", "min s",
+              "cpu s", "MB/s", "files/s", "peak RSS MiB");
   for (const auto& row : rows) {
     if (row.get() != cold) std::printf("%s", FormatRow(*row, *corpus).c_str());
   }
@@ -716,6 +724,17 @@ int main(int argc, char** argv) {
   std::printf("%-44s %s (phrases -F), %s (all patterns)\n", "claimlint / rg time, 1 thread:",
               FormatRatio(Ratio(claimlint_jobs1, rg_phrases_1)).c_str(),
               FormatRatio(Ratio(claimlint_jobs1, rg_all_1)).c_str());
+  // CPU time is what a run costs whatever else the machine is doing: on a
+  // busy machine it is the steadier comparison.
+  auto cpu_ratio = [](const Measurement* a, const Measurement* b) {
+    if (a == nullptr || b == nullptr || !a->ok || !b->ok || Median(b->cpu_seconds) <= 0) {
+      return -1.0;
+    }
+    return Median(a->cpu_seconds) / Median(b->cpu_seconds);
+  };
+  std::printf("%-44s %s (phrases -F), %s (all patterns)\n", "claimlint / rg CPU time, 1 thread:",
+              FormatRatio(cpu_ratio(claimlint_jobs1, rg_phrases_1)).c_str(),
+              FormatRatio(cpu_ratio(claimlint_jobs1, rg_all_1)).c_str());
   std::printf("%-44s %s\n", "claimlint speed-up, --jobs 1 -> --jobs 2:",
               FormatRatio(Ratio(claimlint_jobs1, claimlint_jobs2)).c_str());
   if (cold != nullptr && cold->ok) {

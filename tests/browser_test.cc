@@ -25,6 +25,7 @@
 
 #include "report/report.h"
 #include "report_fixture.h"
+#include "test_files.h"
 
 namespace claimlint {
 namespace {
@@ -32,12 +33,7 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-std::string ReadFile(const fs::path& path) {
-  std::ifstream file(path, std::ios::binary);
-  std::stringstream text;
-  text << file.rdbuf();
-  return text.str();
-}
+using claimlint::testing_files::ReadFile;
 
 void WriteFile(const fs::path& path, const std::string& bytes) {
   std::ofstream(path, std::ios::binary) << bytes;

@@ -25,6 +25,9 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <algorithm>
+#include <vector>
+#include "test_files.h"
 
 namespace {
 
@@ -36,12 +39,7 @@ struct RunResult {
   std::string err;
 };
 
-std::string ReadFile(const fs::path& path) {
-  std::ifstream file(path, std::ios::binary);
-  std::stringstream text;
-  text << file.rdbuf();
-  return text.str();
-}
+using claimlint::testing_files::ReadFile;
 
 void WriteFile(const fs::path& path, const std::string& bytes) {
   std::ofstream(path, std::ios::binary) << bytes;
@@ -86,8 +84,9 @@ TEST(Cli, ErrorFindingExitsOneAndPrintsLocationSentenceAndCaret) {
   RunResult run = Claimlint("scan --color never " + (dir / "claim.txt").string());
   EXPECT_EQ(run.exit_code, 1);
   std::string expected_head = (dir / "claim.txt").string() +
-                              ":2:9: error: Disease claim: says the treatment cures or heals a "
-                              "disease or condition [core.disease.cure-claim]\n"
+                              ":2:9: error: Disease claim: says the treatment or product cures, "
+                              "treats or prevents a disease or serious condition "
+                              "[core.disease.cure-claim]\n"
                               "    Our oil cures cancer fast.\n"
                               "            ^~~~~~~~~~~~\n";
   EXPECT_EQ(run.out.substr(0, expected_head.size()), expected_head) << run.out;
@@ -136,7 +135,7 @@ TEST(Cli, MissingAndBinaryFilesAreReportedAndFailTheRun) {
 }
 
 TEST(Cli, ReadsStandardInput) {
-  RunResult run = Claimlint("scan --format json -", "Studies show it works.\n");
+  RunResult run = Claimlint("scan --format json --fail-on warning -", "Studies show it works.\n");
   EXPECT_EQ(run.exit_code, 1);
   EXPECT_NE(run.out.find("\"path\": \"<stdin>\""), std::string::npos);
   EXPECT_NE(run.out.find("\"text\": \"Studies show\""), std::string::npos) << run.out;
@@ -247,7 +246,7 @@ TEST(Cli, ReportOptionErrorsExitTwo) {
 TEST(Cli, ReportToStdoutTakesThePlaceOfTheTextReport) {
   RunResult run = Claimlint("scan --report github=- tests/golden/basic/input");
   EXPECT_EQ(run.exit_code, 1);
-  EXPECT_EQ(run.out.rfind("::error file=tests/golden/basic/input/a-careless.txt,line=3,", 0), 0u)
+  EXPECT_EQ(run.out.rfind("::warning file=tests/golden/basic/input/a-careless.txt,line=3,col=14,", 0), 0u)
       << run.out;
   EXPECT_EQ(run.out.find("^~~"), std::string::npos) << "no text report mixed in";
 }
@@ -418,11 +417,137 @@ TEST(Cli, SiteMirrorOfTenThousandPages) {
   EXPECT_NE(run.out.find("\"files\": " + std::to_string(kPages + 1)), std::string::npos);
   EXPECT_NE(run.out.find("\"unreadable\": 1"), std::string::npos);
   EXPECT_NE(run.err.find("broken.html: error: binary file"), std::string::npos);
-  // 10 pages with their own claims (2 each) + the footer claim once + the
+  // 10 pages with their own claims (2 each) and the "not medical advice"
+  // note those mechanism claims need (1 each), + the footer claim once + the
   // medical disclaimer that footer claim needs, once.
-  EXPECT_NE(run.out.find("\"findings\": 22,"), std::string::npos) << run.out.substr(run.out.size() - 400);
+  EXPECT_NE(run.out.find("\"findings\": 32,"), std::string::npos) << run.out.substr(run.out.size() - 400);
   EXPECT_NE(run.err.find("reported once"), std::string::npos);
   fs::remove_all(dir);
+}
+
+TEST(Rules, TestPassesOnTheBuiltInPacks) {
+  RunResult run = Claimlint("rules test");
+  EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
+  EXPECT_NE(run.out.find("<embedded:core.json>: "), std::string::npos) << run.out;
+  EXPECT_EQ(run.out.find("FAIL"), std::string::npos) << run.out;
+}
+
+TEST(Rules, TestShowsWhyAnExampleFails) {
+  fs::path dir = TempDir();
+  WriteFile(dir / "t.json", R"({"pack": {"id": "t", "version": "1"}, "rules": [
+    {"id": "t.cure", "category": "disease", "severity": "error", "message": "m",
+     "rationale": "r", "suggestion": "s", "patterns": ["cures sciatica"],
+     "examples": {"flag": ["It [[cures sciatica]].", "It [[heals sciatica]] fast."],
+                  "pass": ["It does not cure sciatica.", "It cures sciatica, they say."]}}]})");
+  RunResult run = Claimlint("rules test " + (dir / "t.json").string());
+  EXPECT_EQ(run.exit_code, 1) << run.err;
+  // The second flag example finds nothing; the second pass example is flagged.
+  EXPECT_NE(run.out.find("FAIL t.cure: flag example 2"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("expected: one finding on 3-17 \"heals sciatica\""), std::string::npos)
+      << run.out;
+  EXPECT_NE(run.out.find("tokens: [it] [heals] [sciatica] [fast]"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("FAIL t.cure: pass example 2"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("3-17 \"cures sciatica\" error"), std::string::npos) << run.out;
+  EXPECT_EQ(run.out.find("FAIL t.cure: flag example 1"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("2 of 4 examples failed"), std::string::npos) << run.out;
+}
+
+TEST(Rules, TestChecksThatAFixLeavesNothingFlagged) {
+  fs::path dir = TempDir();
+  // "cures sciatica" -> "treats sciatica" is no safe rewrite: the pack's
+  // other pattern flags the result. The "for good" fix has no example.
+  WriteFile(dir / "t.json", R"({"pack": {"id": "t", "version": "1"}, "rules": [
+    {"id": "t.cure", "category": "disease", "severity": "error", "message": "m",
+     "rationale": "r", "suggestion": "s",
+     "patterns": [{"phrase": "cures sciatica", "fix": {"replace": "treats sciatica"}},
+                  {"phrase": "treats sciatica"},
+                  {"phrase": "gone for good", "fix": {"replace": "eased"}},
+                  {"phrase": "miracle balm", "fix": {"replace": "balm"}}],
+     "examples": {"flag": ["It [[cures sciatica]].", "A [[miracle balm]] for hands."],
+                  "pass": ["It does not cure sciatica.", "Calm."]}}]})");
+  RunResult run = Claimlint("rules test " + (dir / "t.json").string());
+  EXPECT_EQ(run.exit_code, 1) << run.err;
+  EXPECT_NE(run.out.find("FAIL t.cure: the fix \"treats sciatica\" of a flag example"),
+            std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("fixed:    It treats sciatica."), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("FAIL t.cure: no flag example marks words that the pattern with the "
+                         "fix \"eased\" matches whole"), std::string::npos) << run.out;
+  // "miracle balm" -> "balm" leaves nothing flagged: no failure for it.
+  EXPECT_EQ(run.out.find("\"balm\""), std::string::npos) << run.out;
+  fs::remove_all(dir);
+}
+
+TEST(Rules, ListIsSortedWithAlignedColumnsAndCounts) {
+  RunResult run = Claimlint("rules list");
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  std::istringstream lines(run.out);
+  std::string header;
+  std::getline(lines, header);
+  EXPECT_EQ(header.rfind("ID", 0), 0u);
+  size_t category_column = header.find("CATEGORY");
+  std::vector<std::string> ids;
+  for (std::string line; std::getline(lines, line) && !line.empty();) {
+    ids.push_back(line.substr(0, line.find(' ')));
+    EXPECT_NE(line[category_column], ' ') << line;
+    EXPECT_EQ(line[category_column - 1], ' ') << line;
+  }
+  EXPECT_TRUE(std::is_sorted(ids.begin(), ids.end()));
+  EXPECT_NE(std::find(ids.begin(), ids.end(), "core.disease.cure-claim"), ids.end());
+  EXPECT_NE(run.out.find("total: "), std::string::npos);
+}
+
+TEST(Rules, ShowPrintsPatternsPolicyAndExamples) {
+  RunResult run = Claimlint("rules show core.disease.cure-claim");
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  for (const char* part : {"category:   disease", "rationale:", "suggestion:", "context:",
+                           "compiled: ", "flag: ", "pass: "}) {
+    EXPECT_NE(run.out.find(part), std::string::npos) << part << "\n" << run.out;
+  }
+  RunResult unknown = Claimlint("rules show core.disease.nope");
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_NE(unknown.err.find("no loaded rule has the id"), std::string::npos) << unknown.err;
+}
+
+TEST(Cli, ProfilesAddJurisdictionPacks) {
+  fs::path dir = TempDir();
+  WriteFile(dir / "a.txt", "Calm.\n");
+  RunResult run = Claimlint("scan --format json --profile us,uk --profile au " +
+                            (dir / "a.txt").string());
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  for (const char* id : {"\"core\"", "\"us\"", "\"uk\"", "\"au\""}) {
+    EXPECT_NE(run.out.find(std::string("\"id\": ") + id), std::string::npos) << id << run.out;
+  }
+  RunResult unknown = Claimlint("scan --profile fr " + (dir / "a.txt").string());
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_NE(unknown.err.find("unknown profile \"fr\""), std::string::npos) << unknown.err;
+  EXPECT_EQ(Claimlint("scan --profile us --rules rules/core.json " + (dir / "a.txt").string())
+                .exit_code,
+            2);
+}
+
+TEST(Eval, ScoresAnnotatedArticlesAndWritesTheReport) {
+  fs::path dir = TempDir();
+  fs::create_directories(dir / "corpus");
+  WriteFile(dir / "corpus/a.txt",
+            "Our oil cures cancer.\nIt is lovely.\nMassage helps you sleep.\n");
+  // The tool flags line 1; the annotator also sees a claim on line 3.
+  WriteFile(dir / "corpus/a.txt.expect",
+            "# profile: core\n1:9 error core.disease.cure-claim\n"
+            "1:9 warning core.disclaimer.medical-advice missing-disclaimer\n"
+            "fn 3:9 efficacy\n");
+  RunResult run = Claimlint("eval " + (dir / "corpus").string() + " --output " +
+                            (dir / "eval.md").string());
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.out.find("| claim sentences | 2 | 1 | 1 | 0 | 1 | 1.00 | 0.50 | 0.67 |"),
+            std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("| missing-disclaimer findings | 1 | 1 | 1 | 0 | 0 |"),
+            std::string::npos) << run.out;
+  EXPECT_EQ(ReadFile(dir / "eval.md"), run.out);
+  WriteFile(dir / "corpus/a.txt.expect", "fn 1:x disease\n");
+  RunResult bad = Claimlint("eval " + (dir / "corpus").string() + " --output " +
+                            (dir / "eval.md").string());
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("a.txt.expect:1"), std::string::npos) << bad.err;
 }
 
 }  // namespace

@@ -1,63 +1,47 @@
 // Annotated articles: every file under corpus/ that has a `<file>.expect`
-// beside it is scanned with the lexicon and the core pack, and its findings
-// must be exactly the expected ones: anything missing or unexpected fails.
+// beside it is scanned with the lexicon, the core pack and the packs its
+// `# profile: us uk` line names, and its findings must be exactly the
+// expected ones: anything missing or unexpected fails.
 //
-// An .expect file has one finding a line, `LINE:COL SEVERITY RULE [CONTEXT...]`
-// (contexts in the report's order, "missing-disclaimer" for that kind); a
-// line starting with `~ ` is a claim the context must spare, `LINE:COL RULE
-// [CONTEXT...]`; `#` starts a comment. The annotator's verdict on the tool
-// is kept too, for the accuracy figures: `fp ` before a finding the tool
-// makes that is no real claim (this test still expects it), and
-// `fn LINE:COL CATEGORY [hedged]` for a real claim the tool misses (this
-// test ignores it; the evaluation counts it).
+// The .expect syntax is documented in src/eval/eval.h: one finding a line,
+// `LINE:COL SEVERITY RULE [KIND] [CONTEXT...]`; `~ LINE:COL RULE
+// [CONTEXT...]` for a claim the context must spare; `#` starts a comment.
+// The annotator's verdicts on the tool are kept for the accuracy figures
+// (`claimlint eval`): `fp ` before a finding the tool makes that is no real
+// claim (this test still expects it), and `fn LINE:COL CATEGORY [hedged]` or
+// `fn LINE:COL missing-disclaimer RULE` for what the tool misses (this test
+// ignores them).
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
+#include "eval/eval.h"
 #include "scan/scan.h"
+#include "test_files.h"
 
 namespace claimlint {
 namespace {
 
 namespace fs = std::filesystem;
 
-std::string ReadFile(const fs::path& path) {
-  std::ifstream file(path, std::ios::binary);
-  std::stringstream text;
-  text << file.rdbuf();
-  return text.str();
-}
+using claimlint::testing_files::ReadFile;
 
-const rules::CompiledPack& CorePack() {
-  static auto pack =
-      rules::Load({rules::EmbeddedLexicon(), *rules::EmbeddedPack("core.json")}).value();
-  return *pack;
-}
-
-std::string Describe(const analyze::Finding& f, bool spared) {
-  std::string line = (spared ? "~ " : "") + std::to_string(f.start.line) + ":" +
-                     std::to_string(f.start.column) + " " +
-                     (spared ? "" : std::string(SeverityName(f.severity)) + " ") + f.rule->id;
-  if (f.kind != "claim") line += " " + f.kind;
-  for (const std::string& context : f.contexts) line += " " + context;
-  return line;
-}
-
-std::vector<std::string> Expected(const fs::path& expect_file) {
-  std::vector<std::string> lines;
-  std::istringstream text(ReadFile(expect_file));
-  for (std::string line; std::getline(text, line);) {
-    while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.pop_back();
-    if (line.empty() || line[0] == '#' || line.starts_with("fn ")) continue;
-    if (line.starts_with("fp ")) line.erase(0, 3);
-    lines.push_back(line);
+const rules::CompiledPack& PackFor(const std::vector<std::string>& profiles) {
+  static std::map<std::vector<std::string>, std::shared_ptr<const rules::CompiledPack>> packs;
+  auto& pack = packs[profiles];
+  if (!pack) {
+    auto sources = rules::ProfileSources(profiles);
+    EXPECT_TRUE(sources.ok());
+    auto loaded = rules::Load(sources.value());
+    EXPECT_TRUE(loaded.ok());
+    pack = loaded.value();
   }
-  std::sort(lines.begin(), lines.end());
-  return lines;
+  return *pack;
 }
 
 std::vector<fs::path> AnnotatedArticles() {
@@ -77,22 +61,16 @@ class Fixture : public ::testing::TestWithParam<fs::path> {};
 
 TEST_P(Fixture, FindsExactlyWhatItsAnnotationsSay) {
   const fs::path& article = GetParam();
+  std::string expect_path = article.string() + ".expect";
+  auto expectations = eval::ParseExpectations(ReadFile(expect_path), expect_path);
+  ASSERT_TRUE(expectations.ok()) << expectations.errors()[0].ToString();
   input::Source source{article.string(), ReadFile(article)};
-  report::FileResult result =
-      scan::ScanSource(source, input::FormatForPath(source.path), CorePack());
-  std::vector<std::string> actual;
-  for (const analyze::Finding& f : result.findings) actual.push_back(Describe(f, false));
-  for (const analyze::Finding& f : result.spared) actual.push_back(Describe(f, true));
-  std::sort(actual.begin(), actual.end());
-  std::vector<std::string> expected = Expected(article.string() + ".expect");
-  std::vector<std::string> missing, unexpected;
-  std::set_difference(expected.begin(), expected.end(), actual.begin(), actual.end(),
-                      std::back_inserter(missing));
-  std::set_difference(actual.begin(), actual.end(), expected.begin(), expected.end(),
-                      std::back_inserter(unexpected));
+  report::FileResult result = scan::ScanSource(source, input::FormatForPath(source.path),
+                                               PackFor(expectations.value().profiles));
+  eval::ExpectationDiff diff = eval::CompareWithExpectations(result, expectations.value());
   std::string report;
-  for (const std::string& line : missing) report += "  missing:    " + line + "\n";
-  for (const std::string& line : unexpected) report += "  unexpected: " + line + "\n";
+  for (const std::string& line : diff.missing) report += "  missing:    " + line + "\n";
+  for (const std::string& line : diff.unexpected) report += "  unexpected: " + line + "\n";
   EXPECT_TRUE(report.empty()) << article.string() << "\n" << report;
 }
 

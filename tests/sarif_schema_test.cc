@@ -19,18 +19,14 @@
 
 #include "report/report.h"
 #include "report_fixture.h"
+#include "test_files.h"
 
 namespace claimlint {
 namespace {
 
 namespace fs = std::filesystem;
 
-std::string ReadFile(const fs::path& path) {
-  std::ifstream file(path, std::ios::binary);
-  std::stringstream text;
-  text << file.rdbuf();
-  return text.str();
-}
+using claimlint::testing_files::ReadFile;
 
 struct ShellResult {
   int exit_code;

@@ -59,10 +59,10 @@ TEST(Config, EditDistanceAndClosestMatch) {
 TEST(Config, ParsesEveryKeyWithComments) {
   auto parsed = config::Parse(R"({
     // a comment
-    "rules": ["packs/extra.json"], "enable": ["core.safety.no-side-effects"],
+    "rules": ["packs/extra.json"], "enable": ["core.safety.completely-safe"],
     "disable": ["safety"], "severity": {"disease": "info"},
     "include": ["*.md"], "exclude": ["drafts/"], "fail-on": "warning",
-    "reports": ["sarif=r.sarif"], "require-reason": false
+    "reports": ["sarif=r.sarif"], "require-reason": false, "profile": ["uk"]
   })", "site/.claimlint.json");
   ASSERT_TRUE(parsed.ok()) << parsed.errors()[0].ToString();
   const config::Config& c = parsed.value();
@@ -71,6 +71,7 @@ TEST(Config, ParsesEveryKeyWithComments) {
   EXPECT_EQ(c.fail_on, "warning");
   EXPECT_FALSE(c.require_reason);
   EXPECT_EQ(c.reports, std::vector<std::string>{"sarif=r.sarif"});
+  EXPECT_EQ(c.profile, std::vector<std::string>{"uk"});
 }
 
 TEST(Config, SyntaxErrorHasLineAndColumn) {
@@ -104,8 +105,8 @@ TEST(Config, MostSpecificEntryDecides) {
   auto resolved = config::Resolve(config.value(), CorePack());
   ASSERT_TRUE(resolved.ok());
   const auto& decisions = resolved.value();
-  EXPECT_TRUE(decisions.at("core.safety.no-side-effects").enabled);
-  EXPECT_EQ(decisions.at("core.safety.no-side-effects").severity, Severity::kInfo);
+  EXPECT_TRUE(decisions.at("core.safety.completely-safe").enabled);
+  EXPECT_EQ(decisions.at("core.safety.completely-safe").severity, Severity::kInfo);
   EXPECT_FALSE(decisions.at("core.disease.cure-claim").enabled);
 }
 
@@ -279,53 +280,81 @@ std::string Claimlint(const std::string& args) {
 // --- fixes ----------------------------------------------------------------
 
 TEST(Fix, RewritesOnlyPlainSpansAndKeepsCapitals) {
-  const std::string text = "Completely safe.\n\nOur oil is 100% safe for all.\n";
+  const std::string text =
+      "Clinical-strength magnesium for athletes.\n\nOur medical grade oil is made in Italy.\n";
   report::FileResult result = Scan(text, input::Format::kText);
+  ASSERT_EQ(result.findings.size(), 2u);
   scan::FixResult fixed = scan::ApplyFixes(text, result.findings);
   EXPECT_EQ(fixed.applied, 2u);
-  EXPECT_EQ(fixed.text, "Safe.\n\nOur oil is safe for all.\n");
+  EXPECT_EQ(fixed.text,
+            "High-strength magnesium for athletes.\n\nOur high-grade oil is made in Italy.\n");
   EXPECT_TRUE(Scan(fixed.text, input::Format::kText).findings.empty());
 
-  const std::string markup = "Our oil is **100%** safe.\n";
+  // Markup inside the flagged words: left alone, counted as skipped.
+  const std::string markup = "Our **clinical** strength oil.\n";
   report::FileResult md = Scan(markup, input::Format::kMarkdown);
   ASSERT_EQ(md.findings.size(), 1u);
   scan::FixResult left = scan::ApplyFixes(markup, md.findings);
   EXPECT_EQ(left.applied, 0u);
   EXPECT_EQ(left.skipped, 1u);
   EXPECT_EQ(left.text, markup);
-  EXPECT_EQ(scan::LineDiff("a.txt", "x\nIt is 100% safe.\n", "x\nIt is safe.\n"),
-            "--- a/a.txt\n+++ b/a.txt\n@@ -2 +2 @@\n-It is 100% safe.\n+It is safe.\n");
+  EXPECT_EQ(scan::LineDiff("a.txt", "x\nA medical-grade oil.\n", "x\nA high-grade oil.\n"),
+            "--- a/a.txt\n+++ b/a.txt\n@@ -2 +2 @@\n-A medical-grade oil.\n+A high-grade oil.\n");
+}
+
+TEST(Fix, AHitWidenedByAnotherPatternGetsNoFix) {
+  auto pack = rules::Load({rules::EmbeddedLexicon(), {"t.json", R"({"pack": {"id": "t",
+    "version": "1"}, "rules": [{"id": "t.x", "category": "guarantee", "severity": "error",
+    "message": "m", "rationale": "r", "suggestion": "s",
+    "patterns": [{"phrase": "miracle balm", "fix": {"replace": "balm"}},
+                 {"phrase": "balm for eczema"}],
+    "examples": {"flag": ["A [[miracle balm]].", "A [[balm for eczema]]."],
+                 "pass": ["A balm.", "Calm."]}}]})"}});
+  ASSERT_TRUE(pack.ok()) << pack.errors()[0].ToString();
+  input::Source source{"f", "A miracle balm.\n\nA miracle balm for eczema.\n"};
+  report::FileResult result = scan::ScanSource(source, input::Format::kText, *pack.value());
+  ASSERT_EQ(result.findings.size(), 2u);
+  EXPECT_EQ(result.findings[0].fix, "balm");
+  EXPECT_EQ(result.findings[1].text, "miracle balm for eczema");
+  EXPECT_EQ(result.findings[1].fix, "");  // "balm" would drop "for eczema" too
 }
 
 TEST(Fix, LoaderValidatesTheFixField) {
-  auto load = [](const std::string& fix) {
+  auto load = [](const std::string& fix, bool in_unless = false) {
+    std::string pattern = R"({"phrase": "totally safe", "fix": )" + fix + "}";
     std::string pack = R"({"pack": {"id": "t", "version": "1"}, "rules": [{"id": "t.x",
       "category": "safety", "severity": "error", "message": "m", "rationale": "r",
-      "suggestion": "s", "patterns": [{"phrase": "totally safe", "fix": )" + fix + R"(}],
-      "examples": {"flag": ["It is [[totally safe]]."], "pass": ["It is safe."]}}]})";
+      "suggestion": "s", "patterns": [)" +
+                       (in_unless ? std::string(R"("safe")") : pattern) +
+                       R"(], "unless": [)" + (in_unless ? pattern : "") + R"(],
+      "examples": {"flag": ["It is [[totally safe]].", "Oil: [[totally safe]]."],
+                   "pass": ["It is calm.", "Calm."]}}]})";
     return rules::Load({rules::EmbeddedLexicon(), {"t.json", pack}});
   };
-  EXPECT_TRUE(load(R"({"replace": "safe"})").ok());
-  EXPECT_FALSE(load(R"("safe")").ok());
+  EXPECT_TRUE(load(R"({"replace": "gentle"})").ok());
+  EXPECT_FALSE(load(R"("gentle")").ok());
   EXPECT_FALSE(load(R"({"replace": ""})").ok());
-  EXPECT_FALSE(load(R"({"replace": "<b>safe</b>"})").ok());
-  EXPECT_FALSE(load(R"({"replace": "safe", "extra": 1})").ok());
+  EXPECT_FALSE(load(R"({"replace": "<b>gentle</b>"})").ok());
+  EXPECT_FALSE(load(R"({"replace": "gentle", "extra": 1})").ok());
+  EXPECT_FALSE(load(R"({"replace": "gentle"})", /*in_unless=*/true).ok());
 }
 
 TEST(FixCli, DryRunThenFixThenCleanScan) {
   fs::path dir = TempDir();
-  const std::string text = "Our <b>oil</b> is 100% safe.\n<p>It has no side effects.</p>\n";
+  const std::string text =
+      "Our <b>oil</b> is clinical-strength.\n<p>It has no side effects.</p>\n";
   WriteFile(dir / "a.html", text);
   ShellRun dry = Shell(dir, Claimlint("fix --no-config --dry-run a.html"));
   EXPECT_EQ(dry.code, 0) << dry.err;
   EXPECT_EQ(dry.out, "--- a/a.html\n+++ b/a.html\n@@ -1 +1 @@\n"
-                     "-Our <b>oil</b> is 100% safe.\n+Our <b>oil</b> is safe.\n");
+                     "-Our <b>oil</b> is clinical-strength.\n"
+                     "+Our <b>oil</b> is high-strength.\n");
   EXPECT_EQ(ReadFile(dir / "a.html"), text);  // untouched
   ShellRun fixed = Shell(dir, Claimlint("fix --no-config a.html"));
   EXPECT_EQ(fixed.code, 0);
   EXPECT_NE(fixed.err.find("fixed 1 finding(s) in 1 file(s)"), std::string::npos) << fixed.err;
   EXPECT_EQ(ReadFile(dir / "a.html"),
-            "Our <b>oil</b> is safe.\n<p>It has no side effects.</p>\n");
+            "Our <b>oil</b> is high-strength.\n<p>It has no side effects.</p>\n");
   ShellRun again = Shell(dir, Claimlint("scan --no-config --format json a.html"));
   nlohmann::json report = nlohmann::json::parse(again.out);
   ASSERT_EQ(report["files"][0]["findings"].size(), 1u);  // the claim with no safe rewrite
@@ -363,14 +392,14 @@ TEST(CiScenario, BaselineNewClaimSuppressionAndRemovedDisclaimer) {
   EXPECT_EQ(added.code, 1);
   report = nlohmann::json::parse(added.out);
   ASSERT_EQ(report["files"][0]["findings"].size(), 1u);
-  EXPECT_EQ(report["files"][0]["findings"][0]["rule"], "core.safety.no-side-effects");
+  EXPECT_EQ(report["files"][0]["findings"][0]["rule"], "core.safety.completely-safe");
   // Changed lines alone (no baseline) say the same: the old claim is not on
   // an added line.
   ShellRun diffed = Shell(repo, Claimlint("scan --diff-base main --format json article.txt"));
   EXPECT_EQ(diffed.code, 1) << diffed.err;
   report = nlohmann::json::parse(diffed.out);
   ASSERT_EQ(report["files"][0]["findings"].size(), 1u);
-  EXPECT_EQ(report["files"][0]["findings"][0]["rule"], "core.safety.no-side-effects");
+  EXPECT_EQ(report["files"][0]["findings"][0]["rule"], "core.safety.completely-safe");
   ASSERT_EQ(Shell(repo, "git diff --merge-base main --output=change.diff").code, 0);
   EXPECT_EQ(Shell(repo, Claimlint("scan --diff change.diff article.txt")).code, 1);
   EXPECT_EQ(Shell(repo, Claimlint("scan --diff - article.txt < change.diff")).code, 1);
@@ -378,7 +407,7 @@ TEST(CiScenario, BaselineNewClaimSuppressionAndRemovedDisclaimer) {
   // Suppressed with a reason: the run passes and the report keeps it.
   WriteFile(repo / "article.txt",
             "Massage is relaxing.\n\n"
-            "# claimlint-disable-next-line core.safety.no-side-effects -- quoted, legal ok\n" +
+            "# claimlint-disable-next-line core.safety.completely-safe -- quoted, legal ok\n" +
                 new_claim + old_claim + disclaimer);
   ShellRun suppressed =
       Shell(repo, Claimlint("scan --baseline baseline.json --format json article.txt"));
@@ -392,7 +421,7 @@ TEST(CiScenario, BaselineNewClaimSuppressionAndRemovedDisclaimer) {
   // The disclaimer goes: the missing disclaimer is new, the run fails.
   WriteFile(repo / "article.txt",
             "Massage is relaxing.\n\n"
-            "# claimlint-disable-next-line core.safety.no-side-effects -- quoted, legal ok\n" +
+            "# claimlint-disable-next-line core.safety.completely-safe -- quoted, legal ok\n" +
                 new_claim + old_claim);
   ShellRun removed = Shell(repo, Claimlint("scan --baseline baseline.json --format json article.txt"));
   EXPECT_EQ(removed.code, 1);
@@ -415,7 +444,7 @@ TEST(CiScenario, StaleBaselineEntriesAreReported) {
   ShellRun fixed = Shell(dir, Claimlint("scan --no-config --baseline b.json a.txt"));
   EXPECT_EQ(fixed.code, 0);
   EXPECT_NE(fixed.err.find("1 baseline entry matched no finding"), std::string::npos) << fixed.err;
-  EXPECT_NE(fixed.err.find("a.txt core.safety.no-side-effects"), std::string::npos);
+  EXPECT_NE(fixed.err.find("a.txt core.safety.completely-safe"), std::string::npos);
   fs::remove_all(dir);
 }
 
@@ -433,6 +462,16 @@ TEST(ConfigCli, InitConfigAndPrecedence) {
   EXPECT_EQ(Shell(dir, Claimlint("scan site")).code, 0);            // config: info
   EXPECT_EQ(Shell(dir, Claimlint("scan --no-config site")).code, 1);  // default: error
   EXPECT_EQ(Shell(dir, Claimlint("scan --fail-on info site")).code, 1);  // CLI wins
+  // The config's profile adds its jurisdiction's pack; --profile replaces it.
+  WriteFile(dir / "site/b.txt", "A new way to treat back pain.\n");
+  WriteFile(dir / ".claimlint.json", "{\"profile\": [\"uk\"], \"fail-on\": \"none\"}");
+  ShellRun uk = Shell(dir, Claimlint("scan site/b.txt"));
+  EXPECT_NE(uk.out.find("[uk."), std::string::npos) << uk.out << uk.err;
+  ShellRun us = Shell(dir, Claimlint("scan --profile us site/b.txt"));
+  EXPECT_EQ(us.out.find("[uk."), std::string::npos) << us.out;
+  ShellRun both = Shell(dir, Claimlint("scan --rules x.json --profile uk site/b.txt"));
+  EXPECT_EQ(both.code, 2);
+  EXPECT_NE(both.err.find("cannot be combined with --profile"), std::string::npos) << both.err;
   WriteFile(dir / "site/.claimlint.json", "{\"disable\": [\"safty\"]}");
   ShellRun bad = Shell(dir, Claimlint("scan site/a.txt"));
   EXPECT_EQ(bad.code, 2);

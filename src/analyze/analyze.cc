@@ -157,7 +157,12 @@ Analysis Analyze(const rules::CompiledPack& pack, const input::Document& documen
     if (SparedByAntipattern(rule, folded.text, sentence.folded, hit.folded)) continue;
     Finding finding;
     finding.rule = &rule;
-    finding.fix = rule.patterns[hit.pattern].fix;
+    // A rewrite replaces what its own pattern matched; a hit that another
+    // pattern of the rule widened covers more than that and gets none.
+    const rules::Pattern& pattern = rule.patterns[hit.pattern];
+    if (!pattern.fix.empty() && RE2::FullMatch(Slice(folded.text, hit.folded), *pattern.re)) {
+      finding.fix = pattern.fix;
+    }
     finding.severity = rule.severity;
     finding.message = rule.message;
     finding.source = document.ToSource(folded.to_prose.ToOrigin(hit.folded));
@@ -180,7 +185,8 @@ Analysis Analyze(const rules::CompiledPack& pack, const input::Document& documen
     const text::Sentence* next = next_sentences.After(hit.sentence);
     Span claim{hit.folded.begin - sentence.folded.begin, hit.folded.end - sentence.folded.begin};
     ClaimContext context = ReadContext(pack.lexicon(), folded_sentence, claim,
-                                       next ? Slice(folded.text, next->folded) : "");
+                                       next ? Slice(folded.text, next->folded) : "",
+                                       rule.patterns[hit.pattern].source);
     finding.support = evidence.Find(sentence, next);
     bool heading = IsHeading(document, document.blocks[matches.sentence_blocks[hit.sentence]],
                              sentence);

@@ -10,6 +10,7 @@ namespace {
 // How far a cue may stand from the claim, in words (NegEx uses about five).
 constexpr int kNegationBeforeWords = 5;
 constexpr int kNegationAfterWords = 3;
+constexpr int kClauseWords = 1000;  // a clause-wide cue: only a scope end stops it
 constexpr int kHedgeBeforeWords = 6;
 constexpr int kHedgeAfterWords = 2;
 
@@ -61,7 +62,12 @@ std::string NearestCue(std::string_view sentence, Span claim, const std::vector<
   std::string best;
   int best_distance = max_words + 1;
   for (Span cue : cues) {
-    if (Overlaps(cue, claim)) continue;
+    // A cue list matches leftmost-longest, so "may help" can run into the
+    // claim "help with anxiety": what stands before the claim still counts.
+    if (Overlaps(cue, claim)) {
+      if (after || cue.begin >= claim.begin) continue;
+      cue.end = claim.begin;
+    }
     if (after ? cue.begin < claim.end : cue.end > claim.begin) continue;
     if (std::any_of(pseudo.begin(), pseudo.end(), [&](Span p) { return Overlaps(p, cue); })) {
       continue;
@@ -117,15 +123,40 @@ std::string FirstMatch(const rules::CueList& cues, std::string_view text) {
 }
 
 ClaimContext ReadContext(const rules::Lexicon& lexicon, std::string_view sentence, Span claim,
-                         std::string_view next_sentence) {
+                         std::string_view next_sentence, std::string_view pattern_source) {
   ClaimContext context;
   std::vector<Span> ends = AllMatches(lexicon.scope_end, sentence);
   std::vector<Span> pseudo = AllMatches(lexicon.pseudo_negation, sentence);
   context.negation = NearestCue(sentence, claim, AllMatches(lexicon.negation_before, sentence),
                                 ends, pseudo, kNegationBeforeWords, false);
   if (context.negation.empty()) {
+    // "There is no evidence that X, Y or Z": the cue reaches every claim
+    // after it up to the end of its clause.
+    context.negation = NearestCue(sentence, claim, AllMatches(lexicon.negation_clause, sentence),
+                                  ends, pseudo, kClauseWords, false);
+  }
+  if (context.negation.empty()) {
     context.negation = NearestCue(sentence, claim, AllMatches(lexicon.negation_after, sentence),
                                   ends, {}, kNegationAfterWords, true);
+  }
+  if (context.negation.empty()) {
+    // A negation between the words a proximity pattern links ("natural
+    // does not mean safe", "adjustments do not improve immunity") negates
+    // the link; one that opens the claim ("no side effects") is the claim.
+    // A negation word the pattern itself asks for ("I no longer need") is
+    // part of the claim.
+    for (Span cue : AllMatches(lexicon.negation_before, sentence)) {
+      if (cue.begin <= claim.begin || cue.end > claim.end) continue;
+      if (std::any_of(pseudo.begin(), pseudo.end(), [&](Span p) { return Overlaps(p, cue); })) {
+        continue;
+      }
+      if (!pattern_source.empty() &&
+          pattern_source.find(Slice(sentence, cue)) != std::string_view::npos) {
+        continue;
+      }
+      context.negation = std::string(Slice(sentence, cue));
+      break;
+    }
   }
   std::vector<Span> hedges = AllMatches(lexicon.hedge, sentence);
   context.hedge = NearestCue(sentence, claim, hedges, ends, {}, kHedgeBeforeWords, false);

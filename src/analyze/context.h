@@ -20,12 +20,17 @@ struct ClaimContext {
 
 // Reads the folded `sentence` around the claim at `claim` (offsets within
 // the sentence), NegEx-style: a negation or hedge cue counts when it stands
-// within a few words before the claim (negation: also after it) with no
-// scope end ("but", "however", ";") between, and is not a pseudo-negation
-// ("not only"). A claim in reported speech or quotes is negated when the
-// sentence or `next_sentence` rejects it ("there is no evidence").
+// within a few words before the claim (negation: also after it, or inside
+// it past its first word, between the words a proximity pattern links; a
+// clause-wide cue such as "no evidence that" reaches any distance)
+// with no scope end ("but", "however", ";") between, and is not a
+// pseudo-negation ("not only"). A negation inside the claim whose words the
+// matching pattern itself contains (`pattern_source`: "I no longer need")
+// is part of the claim, not a negation of it. A claim in reported speech or
+// quotes is negated when the sentence or `next_sentence` rejects it ("there
+// is no evidence").
 ClaimContext ReadContext(const rules::Lexicon& lexicon, std::string_view sentence, Span claim,
-                         std::string_view next_sentence);
+                         std::string_view next_sentence, std::string_view pattern_source = {});
 
 // The leftmost (longest) cue of `cues` in `text`, as its text, or empty.
 std::string FirstMatch(const rules::CueList& cues, std::string_view text);

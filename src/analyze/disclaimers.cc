@@ -53,6 +53,17 @@ size_t PartsFound(const std::vector<std::vector<uint32_t>>& blocks, uint32_t low
   return found;
 }
 
+// Whether the requirement applies to this document at all: its `when`
+// patterns (product words, say) are empty or one of them matches.
+bool Applies(const rules::Rule& requirement, std::string_view folded_text) {
+  if (requirement.when.empty()) return true;
+  return std::any_of(requirement.when.begin(), requirement.when.end(),
+                     [&](const rules::Pattern& pattern) {
+                       return pattern.re->Match(folded_text, 0, folded_text.size(),
+                                                RE2::UNANCHORED, nullptr, 0);
+                     });
+}
+
 bool Triggers(const rules::Rule& requirement, const Finding& claim) {
   const std::string& category = claim.rule->category;
   const std::string& id = claim.rule->id;
@@ -81,7 +92,7 @@ void CheckDisclaimers(const rules::CompiledPack& pack, const input::Document& do
         triggers.push_back(&finding);
       }
     }
-    if (triggers.empty()) continue;
+    if (triggers.empty() || !Applies(requirement, folded.text)) continue;
     if (!present_ids) {
       present_ids.emplace();
       RE2::Set::ErrorInfo error;

@@ -12,7 +12,8 @@ namespace claimlint::analyze {
 // Appends one "missing-disclaimer" finding per requirement of `pack` that
 // the reported claims in `findings` trigger and the document does not
 // satisfy where the requirement says (anywhere, near each claim, at the
-// end). The finding stands at the first triggering claim and lists all of
+// end), provided the document matches one of the requirement's `when`
+// patterns (when it has any). The finding stands at the first triggering claim and lists all of
 // them. A disclaimer never changes a claim's own finding: a disclaimer
 // cannot make a claim that is false on its face acceptable.
 void CheckDisclaimers(const rules::CompiledPack& pack, const input::Document& document,

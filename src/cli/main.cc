@@ -15,6 +15,7 @@
 #include <sstream>
 #include <thread>
 
+#include "cli/commands.h"
 #include "config/config.h"
 #include "report/report.h"
 #include "rules/rules.h"
@@ -31,11 +32,13 @@ constexpr int kExitUsage = 2;
 
 constexpr const char* kUsage =
     "usage: claimlint scan [options] PATH...\n"
+    "       claimlint fix [--dry-run] [scan options] PATH...\n"
+    "                                   apply the safe rewrites rules offer\n"
     "       claimlint init [FOLDER]     write a commented starter .claimlint.json\n"
     "       claimlint config [--config FILE] [PATH]\n"
     "                                   print the configuration in effect for PATH\n"
-    "       claimlint fix [--dry-run] [scan options] PATH...\n"
-    "                                   apply the safe rewrites rules offer\n"
+    "       claimlint rules test|list|show ...   (claimlint rules --help)\n"
+    "       claimlint eval [DIR]                 (claimlint eval --help)\n"
     "       claimlint --version\n"
     "\n"
     "Finds unsupported health claims in articles. PATH is a file, a folder\n"
@@ -92,7 +95,9 @@ po::options_description ScanOptionsDescription() {
       ("diff-base", po::value<std::string>(),
        "report only findings on lines changed since REV (runs git diff --merge-base REV)")
       ("rules", po::value<std::vector<std::string>>()->composing(),
-       "rule pack file to use instead of the built-in core pack (repeatable)")
+       "rule pack file to use instead of the built-in packs (repeatable)")
+      ("profile", po::value<std::vector<std::string>>()->composing(),
+       "add a jurisdiction's built-in pack to core: us, uk or au (repeatable, or us,uk)")
       ("format", po::value<std::string>()->default_value("text"),
        "the main report's format: text, json, html, sarif, junit, checkstyle, github or summary")
       ("output,o", po::value<std::string>(), "write the main report to FILE (atomically) instead of stdout")
@@ -169,9 +174,10 @@ std::optional<config::Config> RunConfig(const po::variables_map& vm,
   return std::move(loaded.value());
 }
 
-// The rule pack of a run: the lexicon, then --rules, the config's rules or core.
+// The rule pack of a run: the lexicon, then the pack files named (--rules or
+// the config's), or core and the profiles' built-in packs.
 StatusOr<std::shared_ptr<const rules::CompiledPack>> LoadPack(
-    const std::vector<std::string>& pack_files) {
+    const std::vector<std::string>& pack_files, const std::vector<std::string>& profiles) {
   std::vector<rules::PackSource> sources = {rules::EmbeddedLexicon()};
   if (!pack_files.empty()) {
     auto files = ReadPackFiles(pack_files);
@@ -179,7 +185,9 @@ StatusOr<std::shared_ptr<const rules::CompiledPack>> LoadPack(
     if (!files) return std::vector<Diagnostic>{};
     sources.insert(sources.end(), files->begin(), files->end());
   } else {
-    sources.push_back(*rules::EmbeddedPack("core.json"));
+    auto profile_sources = rules::ProfileSources(profiles);
+    if (!profile_sources.ok()) return profile_sources.errors();
+    sources = profile_sources.value();
   }
   return rules::Load(sources);
 }
@@ -217,7 +225,7 @@ int RunConfigCommand(const std::vector<std::string>& args) {
       vm.count("paths") ? vm["paths"].as<std::vector<std::string>>()[0] : "."};
   std::optional<config::Config> config = RunConfig(vm, paths);
   if (!config) return kExitUsage;
-  auto pack = LoadPack(config->rules);
+  auto pack = LoadPack(config->rules, config->profile);
   if (!pack.ok()) {
     PrintErrors(pack.errors());
     return kExitUsage;
@@ -370,9 +378,29 @@ int RunScan(const std::vector<std::string>& args, bool fix_mode = false) {
     return UsageError("--progress must be auto, always or never, not '" + progress + "'");
   }
 
-  // The lexicon always comes first; then the core pack, or the packs named.
-  auto pack = LoadPack(vm.count("rules") ? vm["rules"].as<std::vector<std::string>>()
-                                         : config->rules);
+  // The command line wins over the config: --rules drops the config's
+  // profiles, --profile the config's pack files.
+  std::vector<std::string> pack_files = config->rules, profiles = config->profile;
+  if (vm.count("rules") && vm.count("profile")) {
+    return UsageError("--rules replaces the built-in packs; it cannot be combined with --profile");
+  }
+  if (vm.count("rules")) {
+    pack_files = vm["rules"].as<std::vector<std::string>>();
+    profiles.clear();
+  }
+  if (vm.count("profile")) {
+    pack_files.clear();
+    profiles.clear();
+    for (const std::string& value : vm["profile"].as<std::vector<std::string>>()) {
+      std::stringstream list(value);
+      for (std::string name; std::getline(list, name, ',');) profiles.push_back(name);
+    }
+  }
+  if (!pack_files.empty() && !profiles.empty()) {
+    return UsageError(config->path + ": \"rules\" replaces the built-in packs; it cannot be "
+                      "combined with \"profile\"");
+  }
+  auto pack = LoadPack(pack_files, profiles);
   if (!pack.ok()) {
     PrintErrors(pack.errors());
     std::cerr << "claimlint: the rule packs have errors; nothing was scanned\n";
@@ -610,9 +638,11 @@ int main(int argc, char** argv) {
     return kExitClean;
   }
   if (command == "scan") return RunScan(args);
-  if (command == "init") return RunInit(args);
   if (command == "fix") return RunScan(args, /*fix_mode=*/true);
+  if (command == "init") return RunInit(args);
   if (command == "config") return RunConfigCommand(args);
+  if (command == "rules") return cli::RunRules(args);
+  if (command == "eval") return cli::RunEval(args);
   return UsageError("unknown command '" + command +
-                    "'; the commands are: scan, fix, init, config, version, help");
+                    "'; the commands are: scan, fix, init, config, rules, eval, version, help");
 }

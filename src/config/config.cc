@@ -16,7 +16,7 @@ namespace fs = std::filesystem;
 using json = nlohmann::json;
 using ordered_json = nlohmann::ordered_json;
 
-const std::vector<std::string> kKeys = {"rules",   "enable",  "disable", "severity",
+const std::vector<std::string> kKeys = {"profile", "rules",   "enable",  "disable", "severity",
                                         "include", "exclude", "fail-on", "reports",
                                         "require-reason"};
 
@@ -114,7 +114,9 @@ StatusOr<Config> Parse(std::string_view text, const std::string& path) {
   };
   const fs::path folder = fs::path(path).parent_path();
   for (const auto& [key, value] : root.items()) {
-    if (key == "rules") {
+    if (key == "profile") {
+      config.profile = strings(value, key);
+    } else if (key == "rules") {
       for (const std::string& pack : strings(value, key)) {
         fs::path pack_path(pack);
         config.rules.push_back(pack_path.is_absolute() || folder.empty()
@@ -255,6 +257,7 @@ StatusOr<std::map<std::string, RuleDecision>> Resolve(const Config& config,
 std::string ToJson(const Config& config) {
   ordered_json out;
   out["config"] = config.path.empty() ? ordered_json(nullptr) : ordered_json(config.path);
+  out["profile"] = config.profile;
   out["rules"] = config.rules;
   out["enable"] = config.enable;
   out["disable"] = config.disable;
@@ -275,7 +278,11 @@ std::string_view StarterConfig() {
 // .claimlint.json from the scanned folder upward; options on the command
 // line win over this file. `claimlint config` prints what is in effect.
 {
-  // Rule pack files, relative to this file. Empty: the built-in core pack.
+  // Built-in jurisdiction packs added to core: "us", "uk", "au".
+  "profile": [],
+
+  // Rule pack files, relative to this file, used instead of the built-in
+  // packs (so not together with "profile"). Empty: the built-in packs.
   "rules": [],
 
   // Rule ids, categories or "*" to switch off, and exceptions to that.

@@ -30,7 +30,10 @@ inline constexpr std::string_view kConfigFileName = ".claimlint.json";
 // A parsed config file. Fields left out of the file stay unset/empty.
 struct Config {
   std::string path;  // the file it was read from; empty: no config
-  // Rule pack files, resolved against the config's folder.
+  // Built-in jurisdiction packs added to core ("us", "uk", "au"), as --profile.
+  std::vector<std::string> profile;
+  // Rule pack files, resolved against the config's folder; used instead of
+  // the built-in packs, as --rules.
   std::vector<std::string> rules;
   // Rule ids, categories or "*". A rule is off when its id, its category
   // or "*" is in `disable`, unless a more specific entry (id over category

@@ -181,6 +181,26 @@ Span LineIndex::LineAt(uint32_t offset) const {
   return {begin, end};
 }
 
+size_t Utf8SequenceLength(const unsigned char* p, size_t remaining) {
+  unsigned char b0 = p[0];
+  if (b0 < 0x80) return 1;
+  auto cont = [&](size_t i) { return i < remaining && (p[i] & 0xC0) == 0x80; };
+  if (b0 >= 0xC2 && b0 <= 0xDF) return cont(1) ? 2 : 0;
+  if (b0 >= 0xE0 && b0 <= 0xEF) {
+    if (!cont(1) || !cont(2)) return 0;
+    if (b0 == 0xE0 && p[1] < 0xA0) return 0;   // overlong
+    if (b0 == 0xED && p[1] >= 0xA0) return 0;  // surrogate
+    return 3;
+  }
+  if (b0 >= 0xF0 && b0 <= 0xF4) {
+    if (!cont(1) || !cont(2) || !cont(3)) return 0;
+    if (b0 == 0xF0 && p[1] < 0x90) return 0;  // overlong
+    if (b0 == 0xF4 && p[1] >= 0x90) return 0;  // past U+10FFFF
+    return 4;
+  }
+  return 0;
+}
+
 uint32_t CountCodePoints(std::string_view utf8) {
   uint32_t count = 0;
   for (char c : utf8) {

@@ -151,6 +151,10 @@ inline size_t FindLineBreak(std::string_view text, size_t from = 0) {
   return std::string_view::npos;
 }
 
+// Length of the valid UTF-8 sequence at `p` (1 for ASCII), or 0 when it
+// is invalid: overlong forms, surrogates and code points past U+10FFFF.
+size_t Utf8SequenceLength(const unsigned char* p, size_t remaining);
+
 // Number of code points in a UTF-8 string (invalid bytes count one each).
 uint32_t CountCodePoints(std::string_view utf8);
 

@@ -13,28 +13,6 @@ namespace claimlint::input {
 
 namespace {
 
-// Length of the valid UTF-8 sequence at `p`, or 0 if it is invalid
-// (overlong forms, surrogates and code points past U+10FFFF are invalid).
-size_t ValidSequenceLength(const unsigned char* p, size_t remaining) {
-  unsigned char b0 = p[0];
-  if (b0 < 0x80) return 1;
-  auto cont = [&](size_t i) { return i < remaining && (p[i] & 0xC0) == 0x80; };
-  if (b0 >= 0xC2 && b0 <= 0xDF) return cont(1) ? 2 : 0;
-  if (b0 >= 0xE0 && b0 <= 0xEF) {
-    if (!cont(1) || !cont(2)) return 0;
-    if (b0 == 0xE0 && p[1] < 0xA0) return 0;   // overlong
-    if (b0 == 0xED && p[1] >= 0xA0) return 0;  // surrogate
-    return 3;
-  }
-  if (b0 >= 0xF0 && b0 <= 0xF4) {
-    if (!cont(1) || !cont(2) || !cont(3)) return 0;
-    if (b0 == 0xF0 && p[1] < 0x90) return 0;  // overlong
-    if (b0 == 0xF4 && p[1] >= 0x90) return 0;  // past U+10FFFF
-    return 4;
-  }
-  return 0;
-}
-
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
 
 void AppendUtf8(std::string& out, UChar32 c) {
@@ -226,7 +204,7 @@ Decoded DecodeUtf8(const Source& source) {
       ++i;
       continue;
     }
-    size_t length = ValidSequenceLength(data + i, bytes.size() - i);
+    size_t length = Utf8SequenceLength(data + i, bytes.size() - i);
     if (length > 0) {
       i += length;
       continue;

@@ -16,7 +16,7 @@ namespace {
 std::vector<int> Candidates(const rules::CompiledPack& pack, std::string_view text,
                             bool use_prefilter) {
   std::vector<int> candidates;
-  if (use_prefilter) {
+  if (use_prefilter && pack.prefilter_ok()) {
     RE2::Set::ErrorInfo error;
     if (pack.prefilter().Match(text, &candidates, &error)) {
       std::sort(candidates.begin(), candidates.end());
@@ -53,8 +53,10 @@ void ConfirmInSentence(const rules::CompiledPack& pack, const text::Folded& fold
   }
 }
 
-// Keeps one hit per rule where its patterns overlap: the earliest, then
-// the longest, so one claim is one finding.
+// Keeps one hit per rule where its patterns overlap, so one claim is one
+// finding: the earliest (then longest) hit, widened to cover the hits of
+// the same rule that overlap it ("drink water ... to flush out" and "flush
+// out the toxins" are one claim).
 void MergeOverlaps(std::vector<Hit>& hits) {
   std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
     if (a.rule != b.rule) return a.rule < b.rule;
@@ -66,6 +68,7 @@ void MergeOverlaps(std::vector<Hit>& hits) {
   for (const Hit& hit : hits) {
     if (!kept.empty() && kept.back().rule == hit.rule &&
         hit.folded.begin < kept.back().folded.end) {
+      kept.back().folded.end = std::max(kept.back().folded.end, hit.folded.end);
       continue;
     }
     kept.push_back(hit);

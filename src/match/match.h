@@ -29,7 +29,8 @@ struct Matches {
   std::vector<text::Sentence> sentences;
   std::vector<uint32_t> sentence_blocks;
   // Sorted by folded.begin, then rule, then pattern; one hit per rule and
-  // span (the first pattern wins when two patterns of a rule agree).
+  // claim: overlapping hits of a rule merge into one that spans them all
+  // (it keeps the pattern of the earliest, longest one).
   std::vector<Hit> hits;
 };
 

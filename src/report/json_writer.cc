@@ -1,30 +1,10 @@
 #include "report/json_writer.h"
 
+#include "core/core.h"
+
 #include <cstdio>
 
 namespace claimlint::report {
-
-namespace {
-
-// Length of the valid UTF-8 sequence at `p`, or 0.
-size_t Utf8Length(const unsigned char* p, size_t remaining) {
-  unsigned char b0 = p[0];
-  auto cont = [&](size_t i) { return i < remaining && (p[i] & 0xC0) == 0x80; };
-  if (b0 >= 0xC2 && b0 <= 0xDF) return cont(1) ? 2 : 0;
-  if (b0 >= 0xE0 && b0 <= 0xEF) {
-    if (!cont(1) || !cont(2)) return 0;
-    if ((b0 == 0xE0 && p[1] < 0xA0) || (b0 == 0xED && p[1] >= 0xA0)) return 0;
-    return 3;
-  }
-  if (b0 >= 0xF0 && b0 <= 0xF4) {
-    if (!cont(1) || !cont(2) || !cont(3)) return 0;
-    if ((b0 == 0xF0 && p[1] < 0x90) || (b0 == 0xF4 && p[1] >= 0x90)) return 0;
-    return 4;
-  }
-  return 0;
-}
-
-}  // namespace
 
 void AppendJsonString(std::string& out, std::string_view value) {
   out += '"';
@@ -32,7 +12,7 @@ void AppendJsonString(std::string& out, std::string_view value) {
   for (size_t i = 0; i < value.size();) {
     unsigned char c = bytes[i];
     if (c >= 0x80) {
-      size_t length = Utf8Length(bytes + i, value.size() - i);
+      size_t length = Utf8SequenceLength(bytes + i, value.size() - i);
       if (length == 0) {
         out += "\xEF\xBF\xBD";
         ++i;

@@ -20,18 +20,34 @@ bool DoublesFinalConsonant(std::string_view word) {
          IsVowel(word[word.size() - 2]) && !IsVowel(word[word.size() - 3]);
 }
 
+// Inflections and the few derivations that carry a claim ("realignment",
+// "permanently", "soreness"). Rarer derivations ("-al", "-ive", "-ity")
+// were dropped: the stemmer accepts many non-words built with them
+// ("reduceal", "lowerity") that only made every pattern bigger.
 std::vector<std::string> Candidates(std::string_view word) {
   static constexpr std::string_view kSuffixes[] = {
       "s", "es", "ed", "d", "ing", "er", "ers", "ly", "ment", "ments",
-      "ness", "ion", "ions", "ation", "ations", "al", "ally", "ive", "ity"};
+      "ness", "ion", "ions", "ation", "ations"};
   std::string w(word);
   std::vector<std::string> out = {w};
-  for (std::string_view suffix : kSuffixes) out.push_back(w + std::string(suffix));
+  for (std::string_view suffix : kSuffixes) {
+    // English drops a final e before a vowel ("reduce" -> "reducing"); the
+    // e-less forms come from the branch below.
+    if (w.ends_with("e") && IsVowel(suffix.front())) continue;
+    out.push_back(w + std::string(suffix));
+  }
   if (w.ends_with("e")) {
     std::string base = w.substr(0, w.size() - 1);
-    for (std::string_view suffix : {"ing", "ed", "er", "ers", "ion", "ions", "ation", "ive", "ity"}) {
+    for (std::string_view suffix : {"ing", "ed", "er", "ers", "ion", "ions", "ation", "ations"}) {
       out.push_back(base + std::string(suffix));
     }
+  }
+  // A plural written in a pack also finds its singular ("pills" -> "pill",
+  // "remedies" -> "remedy"), when the stemmer agrees.
+  if (w.size() > 3 && w.ends_with("ies")) out.push_back(w.substr(0, w.size() - 3) + "y");
+  if (w.size() > 3 && w.ends_with("es")) out.push_back(w.substr(0, w.size() - 2));
+  if (w.size() > 3 && w.ends_with("s") && !w.ends_with("ss")) {
+    out.push_back(w.substr(0, w.size() - 1));
   }
   if (w.size() > 2 && w.ends_with("y") && !IsVowel(w[w.size() - 2])) {
     std::string base = w.substr(0, w.size() - 1);

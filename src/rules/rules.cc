@@ -90,13 +90,19 @@ class Validator {
     return it->get<std::string>();
   }
 
+  // Reports keys not in `known`, and a "comment" (allowed wherever it is
+  // known) that is not a string.
   void UnknownKeys(const json& object, const std::string& path,
                    std::initializer_list<std::string_view> known) {
     for (const auto& [key, value] : object.items()) {
+      if (key == "comment" && !value.is_string() &&
+          std::find(known.begin(), known.end(), key) != known.end()) {
+        Error(path + (path.empty() ? "" : ".") + key, "must be a string");
+      }
       if (std::find(known.begin(), known.end(), key) == known.end()) {
         std::string list;
         for (std::string_view k : known) list += (list.empty() ? "" : ", ") + std::string(k);
-        Error(path + "." + key, "unknown field; expected one of: " + list);
+        Error(path.empty() ? key : path + "." + key, "unknown field; expected one of: " + list);
       }
     }
   }
@@ -119,7 +125,7 @@ std::optional<NearPattern> ReadNear(const json& node, const std::string& path,
     std::string group_path = path + ".near[" + std::to_string(g) + "]";
     const json& group = groups[g];
     std::vector<std::string> words;
-    if (group.is_string()) {
+    if (group.is_string() && !group.get_ref<const std::string&>().empty()) {
       words.push_back(group.get<std::string>());
     } else if (group.is_array()) {
       for (const json& word : group) {
@@ -164,18 +170,27 @@ std::optional<NearPattern> ReadNear(const json& node, const std::string& path,
   return near;
 }
 
+// Claim patterns may carry a safe rewrite ("fix"); antipatterns, disclaimer
+// and lexicon patterns find text that is never rewritten.
+enum class FixField { kAllowed, kNotAllowed };
+
 std::optional<Pattern> CompilePattern(const json& node, const std::string& path,
-                                      Validator& validator) {
+                                      FixField fix_field, Validator& validator) {
   if (node.is_string()) {  // shorthand for {"phrase": ...}
-    return CompilePattern(json{{"phrase", node}}, path, validator);
+    return CompilePattern(json{{"phrase", node}}, path, fix_field, validator);
   }
   if (!node.is_object()) {
     validator.Error(path, "must be an object such as {\"phrase\": \"...\"} or {\"regex\": \"...\"}");
     return std::nullopt;
   }
-  validator.UnknownKeys(node, path,
-                        {"phrase", "regex", "near", "within", "any_order", "forms", "fix",
-                         "comment"});
+  if (fix_field == FixField::kAllowed) {
+    validator.UnknownKeys(node, path,
+                          {"phrase", "regex", "near", "within", "any_order", "forms", "fix",
+                           "comment"});
+  } else {
+    validator.UnknownKeys(node, path,
+                          {"phrase", "regex", "near", "within", "any_order", "forms", "comment"});
+  }
   int kinds = node.contains("phrase") + node.contains("regex") + node.contains("near");
   if (kinds != 1) {
     validator.Error(path, "needs exactly one of \"phrase\", \"regex\" or \"near\"");
@@ -189,6 +204,7 @@ std::optional<Pattern> CompilePattern(const json& node, const std::string& path,
     pattern.source = "near: " + node["near"].dump() + " within " + std::to_string(near->within) +
                      (near->any_order ? ", any order" : "") + (near->use_forms ? "" : ", exact forms");
     pattern.regex = NearToRegex(*near);
+    pattern.prefilter = NearPrefilterRegex(*near);
   } else {
     if (node.contains("within") || node.contains("any_order") || node.contains("forms")) {
       validator.Error(path, "\"within\", \"any_order\" and \"forms\" go with \"near\"");
@@ -197,6 +213,7 @@ std::optional<Pattern> CompilePattern(const json& node, const std::string& path,
     if (value.empty()) return std::nullopt;
     pattern.source = std::string(key) + ": " + value;
     pattern.regex = key[0] == 'p' ? PhraseToRegex(value) : CaseFolded(value);
+    pattern.prefilter = pattern.regex;
   }
   if (node.contains("fix")) {
     const json& fix = node["fix"];
@@ -228,7 +245,7 @@ std::optional<Pattern> CompilePattern(const json& node, const std::string& path,
 }
 
 std::vector<Pattern> CompilePatterns(const json& rule, const std::string& path,
-                                     const char* key, bool required,
+                                     const char* key, bool required, FixField fix_field,
                                      Validator& validator) {
   std::vector<Pattern> patterns;
   auto it = rule.find(key);
@@ -238,17 +255,22 @@ std::vector<Pattern> CompilePatterns(const json& rule, const std::string& path,
   }
   std::string list_path = path + "." + key;
   if (!it->is_array() || (required && it->empty())) {
-    validator.Error(list_path, "must be a non-empty array of patterns");
+    validator.Error(list_path, required ? "must be a non-empty array of patterns"
+                                        : "must be an array of patterns");
     return patterns;
   }
   for (size_t i = 0; i < it->size(); ++i) {
     if (auto pattern = CompilePattern((*it)[i], list_path + "[" + std::to_string(i) + "]",
-                                      validator)) {
+                                      fix_field, validator)) {
       patterns.push_back(std::move(*pattern));
     }
   }
   return patterns;
 }
+
+// Every rule carries its own proof: at least this many sentences it must
+// flag and as many near misses it must pass.
+constexpr size_t kMinExamples = 2;
 
 std::vector<Example> ReadExamples(const json& rule, const std::string& path,
                                   Validator& validator) {
@@ -266,11 +288,13 @@ std::vector<Example> ReadExamples(const json& rule, const std::string& path,
   validator.UnknownKeys(*it, examples_path, {"flag", "pass"});
   for (const char* key : {"flag", "pass"}) {
     std::string list_path = examples_path + "." + key;
+    bool must_flag = key[0] == 'f';
     auto list = it->find(key);
-    if (list == it->end() || !list->is_array() || list->empty()) {
-      validator.Error(list_path, std::string("needs at least one sentence the rule must ") +
-                                     (key[0] == 'f' ? "flag" : "pass"));
-      continue;
+    if (list == it->end() || !list->is_array() || list->size() < kMinExamples) {
+      validator.Error(list_path, "needs at least " + std::to_string(kMinExamples) +
+                                     (must_flag ? " sentences the rule must flag"
+                                                : " near misses the rule must pass"));
+      if (list == it->end() || !list->is_array()) continue;
     }
     for (size_t i = 0; i < list->size(); ++i) {
       const json& text = (*list)[i];
@@ -280,10 +304,16 @@ std::vector<Example> ReadExamples(const json& rule, const std::string& path,
         continue;
       }
       const std::string& sentence = text.get_ref<const std::string&>();
-      bool must_flag = key[0] == 'f';
-      if (must_flag && (sentence.find("[[") == std::string::npos ||
-                        sentence.find("]]") == std::string::npos)) {
-        validator.Error(item_path, "mark the expected span with [[ and ]]");
+      size_t open = sentence.find("[[");
+      size_t close = sentence.find("]]");
+      if (must_flag) {
+        if (open == std::string::npos || close == std::string::npos || close <= open + 2 ||
+            sentence.find("[[", open + 2) != std::string::npos ||
+            sentence.find("]]", close + 2) != std::string::npos) {
+          validator.Error(item_path, "mark the expected span with one [[ and ]] pair");
+        }
+      } else if (open != std::string::npos || close != std::string::npos) {
+        validator.Error(item_path, "a pass example has no [[ ]] markers");
       }
       examples.push_back({sentence, must_flag});
     }
@@ -389,11 +419,8 @@ void ReadRule(const json& node, const std::string& path, const std::string& pack
   rule.message = validator.String(node, path, "message", true);
   rule.rationale = validator.String(node, path, "rationale", true);
   rule.suggestion = validator.String(node, path, "suggestion", true);
-  rule.patterns = CompilePatterns(node, path, "patterns", true, validator);
-  rule.unless = CompilePatterns(node, path, "unless", false, validator);
-  for (const Pattern& pattern : rule.unless) {
-    if (!pattern.fix.empty()) validator.Error(path + ".unless", "\"fix\" goes with patterns only");
-  }
+  rule.patterns = CompilePatterns(node, path, "patterns", true, FixField::kAllowed, validator);
+  rule.unless = CompilePatterns(node, path, "unless", false, FixField::kNotAllowed, validator);
   if (auto it = node.find("context"); it != node.end()) {
     ReadPolicy(*it, path + ".context", rule.policy, validator);
   }
@@ -409,7 +436,8 @@ void ReadDisclaimer(const json& node, const std::string& path, const std::string
   }
   validator.UnknownKeys(node, path,
                         {"id", "severity", "message", "rationale", "suggestion", "triggers",
-                         "patterns", "require", "placement", "within", "examples", "comment"});
+                         "patterns", "require", "placement", "within", "when", "examples",
+                         "comment"});
   Rule rule;
   rule.kind = RuleKind::kDisclaimer;
   rule.pack_id = pack_id;
@@ -419,7 +447,7 @@ void ReadDisclaimer(const json& node, const std::string& path, const std::string
   rule.message = validator.String(node, path, "message", true);
   rule.rationale = validator.String(node, path, "rationale", true);
   rule.suggestion = validator.String(node, path, "suggestion", true);
-  rule.patterns = CompilePatterns(node, path, "patterns", true, validator);
+  rule.patterns = CompilePatterns(node, path, "patterns", true, FixField::kNotAllowed, validator);
   auto triggers = node.find("triggers");
   if (triggers == node.end() || !triggers->is_object()) {
     validator.Error(path, "needs \"triggers\": {\"categories\": [...], \"rules\": [...]}");
@@ -435,12 +463,16 @@ void ReadDisclaimer(const json& node, const std::string& path, const std::string
       validator.Error(path + ".triggers", "names no claim category and no rule");
     }
   }
-  std::string require = node.value("require", std::string("any"));
+  std::string require = node.contains("require")
+                            ? validator.String(node, path, "require", true)
+                            : std::string("any");
   if (require != "any" && require != "all") {
     validator.Error(path + ".require", "must be \"any\" (one pattern satisfies) or \"all\"");
   }
   rule.require_all = require == "all";
-  std::string placement = node.value("placement", std::string("anywhere"));
+  std::string placement = node.contains("placement")
+                              ? validator.String(node, path, "placement", true)
+                              : std::string("anywhere");
   if (placement == "anywhere") {
     rule.placement = Placement::kAnywhere;
   } else if (placement == "near-claim") {
@@ -455,10 +487,14 @@ void ReadDisclaimer(const json& node, const std::string& path, const std::string
   if (auto it = node.find("within"); it != node.end()) {
     if (!it->is_number_unsigned() || rule.placement == Placement::kAnywhere) {
       validator.Error(path + ".within",
-                      "a whole number, with placement near-claim (sentences) or end (blocks)");
+                      "a whole number of blocks, with placement near-claim or end");
     } else {
       rule.within = it->get<uint32_t>();
     }
+  }
+  rule.when = CompilePatterns(node, path, "when", false, FixField::kNotAllowed, validator);
+  if (node.contains("when") && node["when"].is_array() && node["when"].empty()) {
+    validator.Error(path + ".when", "must be a non-empty array of patterns (or left out)");
   }
   rule.examples = ReadExamples(node, path, validator);
   rules.push_back(std::move(rule));
@@ -477,7 +513,8 @@ std::string Join(const std::vector<std::string>& parts, std::string_view separat
 // to it. Leftmost-longest, so "no evidence" wins over "no" where both match.
 void CompileLexicon(Lexicon& lexicon) {
   for (CueList* list :
-       {&lexicon.negation_before, &lexicon.negation_after, &lexicon.pseudo_negation,
+       {&lexicon.negation_before, &lexicon.negation_clause, &lexicon.negation_after,
+        &lexicon.pseudo_negation,
         &lexicon.scope_end, &lexicon.hedge, &lexicon.reported_speech, &lexicon.rejection,
         &lexicon.citation, &lexicon.named_study, &lexicon.reference_heading}) {
     if (list->regexes.empty()) continue;
@@ -494,6 +531,7 @@ void ReadLexicon(const json& node, Validator& validator, Lexicon& lexicon) {
   }
   std::pair<const char*, CueList*> lists[] = {
       {"negation_before", &lexicon.negation_before},
+      {"negation_clause", &lexicon.negation_clause},
       {"negation_after", &lexicon.negation_after},
       {"pseudo_negation", &lexicon.pseudo_negation},
       {"scope_end", &lexicon.scope_end},
@@ -504,13 +542,15 @@ void ReadLexicon(const json& node, Validator& validator, Lexicon& lexicon) {
       {"named_study", &lexicon.named_study},
       {"reference_heading", &lexicon.reference_heading}};
   validator.UnknownKeys(node, "lexicon",
-                        {"negation_before", "negation_after", "pseudo_negation", "scope_end",
+                        {"negation_before", "negation_clause", "negation_after", "pseudo_negation",
+                         "scope_end",
                          "hedge", "reported_speech", "rejection", "citation", "named_study",
                          "reference_heading", "evidence_domains", "comment"});
   for (auto [key, list] : lists) {
     auto it = node.find(key);
     if (it == node.end()) continue;
-    for (Pattern& pattern : CompilePatterns(node, "lexicon", key, /*required=*/false, validator)) {
+    for (Pattern& pattern : CompilePatterns(node, "lexicon", key, /*required=*/false,
+                                             FixField::kNotAllowed, validator)) {
       list->regexes.push_back(std::move(pattern.regex));
     }
   }
@@ -575,9 +615,15 @@ bool IsAsciiWord(std::string_view word) {
 
 
 // One entry of a word group: its words folded, the last one (the head
-// word: "stress hormone" -> "stress hormones") with its forms.
+// word: "stress hormone" -> "stress hormones") with its forms, bounded by
+// \b where the entry's edge is an ASCII word character (RE2's \b is
+// ASCII-only, and "100%" or "#1" must still match).
 std::string EntryToRegex(std::string_view entry, bool use_forms) {
   std::string folded = text::FoldString(entry);
+  while (!folded.empty() && folded.front() == ' ') folded.erase(0, 1);
+  while (!folded.empty() && folded.back() == ' ') folded.pop_back();
+  bool word_start = !folded.empty() && IsAsciiWordChar(folded.front());
+  bool word_end = !folded.empty() && IsAsciiWordChar(folded.back());
   std::vector<std::string> words;
   for (size_t i = 0; i < folded.size();) {
     size_t end = folded.find(' ', i);
@@ -596,32 +642,56 @@ std::string EntryToRegex(std::string_view entry, bool use_forms) {
       regex += RE2::QuoteMeta(words[w]);
     }
   }
-  return regex;
+  return (word_start ? "\\b" : "") + regex + (word_end ? "\\b" : "");
 }
 
+// A word group as one alternation. Longer entries come first, so that where
+// two entries match at the same place the longer one is the match
+// ("inflammatory response" before "inflammatory"): RE2 takes the first
+// alternative that lets the whole pattern match.
 std::string GroupToRegex(const std::vector<std::string>& group, bool use_forms) {
-  std::vector<std::string> entries;
-  for (const std::string& entry : group) entries.push_back(EntryToRegex(entry, use_forms));
-  return "\\b(?:" + Join(entries, "|") + ")\\b";
+  std::vector<std::pair<std::string, std::string>> entries;  // folded, regex
+  for (const std::string& entry : group) {
+    entries.emplace_back(text::FoldString(entry), EntryToRegex(entry, use_forms));
+  }
+  std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
+    return a.first.size() > b.first.size();
+  });
+  std::vector<std::string> regexes;
+  for (auto& [folded, regex] : entries) regexes.push_back(std::move(regex));
+  return "(?:" + Join(regexes, "|") + ")";
 }
 
 }  // namespace
 
 std::string NearToRegex(const NearPattern& near) {
-  // The folded text has one space between words. Between two groups: the
-  // punctuation that closes a word, a space, up to `within` words each with
-  // its space, and the punctuation that opens a word. A clause mark
+  // Between two groups: a run of non-word characters, then up to `within`
+  // words each followed by such a run. Words are ASCII letters and digits,
+  // apostrophes and any non-ASCII character (the folded text is lower case
+  // with ASCII quotes and dashes; treating every other non-ASCII character
+  // as part of a word, as the analyze stage does, keeps the class a few
+  // instructions instead of the thousands \pL costs). A clause mark
   // (; : ! ?) ends the reach, as the sentence bounds the whole match. The
-  // classes are ASCII on purpose: Unicode letter classes made every pattern
-  // expensive to compile and the words themselves can be any bytes.
-  std::string gap = "[^a-z0-9 ;:!?]* (?:[^ ;:!?]+ ){0," + std::to_string(near.within) +
-                    "}[^a-z0-9 ;:!?]*";
+  // gap is lazy: a match reaches the nearest word of the next group, so its
+  // span is the tightest one.
+  const std::string word = "a-z0-9'\\x{80}-\\x{10ffff}";
+  std::string gap = "[^" + word + ";:!?]+(?:[" + word + "]+[^" + word + ";:!?]+){0," +
+                    std::to_string(near.within) + "}?";
   std::vector<std::string> groups;
   for (const auto& group : near.groups) groups.push_back(GroupToRegex(group, near.use_forms));
   std::string in_order;
   for (size_t i = 0; i < groups.size(); ++i) in_order += (i ? gap : "") + groups[i];
   if (!near.any_order) return in_order;
   return "(?:" + in_order + "|" + groups[1] + gap + groups[0] + ")";
+}
+
+std::string NearPrefilterRegex(const NearPattern& near) {
+  std::string best;
+  for (const auto& group : near.groups) {
+    std::string regex = GroupToRegex(group, near.use_forms);
+    if (best.empty() || regex.size() < best.size()) best = std::move(regex);
+  }
+  return best;
 }
 
 std::optional<Action> Action::Parse(std::string_view text) {
@@ -650,12 +720,18 @@ CompiledPack::CompiledPack(std::vector<PackInfo> packs, std::vector<Rule> rules,
   for (uint32_t r = 0; r < rules_.size(); ++r) {
     bool claim = rules_[r].kind == RuleKind::kClaim;
     for (uint32_t p = 0; p < rules_[r].patterns.size(); ++p) {
-      // Every pattern compiled alone already, so Add cannot fail here.
-      (claim ? *prefilter_ : *disclaimer_prefilter_).Add(rules_[r].patterns[p].regex, nullptr);
-      (claim ? refs_ : disclaimer_refs_).push_back({r, p});
+      // Every pattern compiled alone already, and a prefilter entry is the
+      // pattern or one of its word groups, so Add cannot fail here.
+      if (claim) {
+        prefilter_->Add(rules_[r].patterns[p].prefilter, nullptr);
+        refs_.push_back({r, p});
+      } else {
+        disclaimer_prefilter_->Add(rules_[r].patterns[p].regex, nullptr);
+        disclaimer_refs_.push_back({r, p});
+      }
     }
   }
-  prefilter_->Compile();
+  prefilter_ok_ = prefilter_->Compile();
   disclaimer_prefilter_->Compile();
 }
 
@@ -681,6 +757,48 @@ const PackSource& EmbeddedLexicon() {
   return lexicon;
 }
 
+const std::vector<std::string>& ProfileNames() {
+  static const std::vector<std::string> names = {"us", "uk", "au"};
+  return names;
+}
+
+StatusOr<std::vector<PackSource>> ProfileSources(const std::vector<std::string>& profiles) {
+  std::vector<PackSource> sources = {EmbeddedLexicon(), *EmbeddedPack("core.json")};
+  for (const std::string& profile : profiles) {
+    if (profile != "core" &&
+        std::find(ProfileNames().begin(), ProfileNames().end(), profile) ==
+            ProfileNames().end()) {
+      return Diagnostic{"CL206", "",
+                        "unknown profile \"" + profile + "\"; the profiles are: core, us, uk, au",
+                        true};
+    }
+  }
+  for (const std::string& name : ProfileNames()) {
+    if (std::find(profiles.begin(), profiles.end(), name) == profiles.end()) continue;
+    const PackSource* pack = EmbeddedPack(name + ".json");
+    if (pack == nullptr) {
+      return Diagnostic{"CL206", "", "the " + name + " pack is not built into this binary", true};
+    }
+    sources.push_back(*pack);
+  }
+  return sources;
+}
+
+MarkedText StripMarkers(std::string_view text) {
+  MarkedText out;
+  size_t open = text.find("[[");
+  size_t close = open == std::string_view::npos ? std::string_view::npos : text.find("]]", open);
+  if (close == std::string_view::npos) {
+    out.text = std::string(text);
+    return out;
+  }
+  out.text = std::string(text.substr(0, open)) +
+             std::string(text.substr(open + 2, close - open - 2)) +
+             std::string(text.substr(close + 2));
+  out.span = {static_cast<uint32_t>(open), static_cast<uint32_t>(close - 2)};
+  return out;
+}
+
 StatusOr<std::shared_ptr<const CompiledPack>> Load(const std::vector<PackSource>& sources) {
   std::vector<Diagnostic> errors;
   std::vector<PackInfo> packs;
@@ -698,6 +816,9 @@ StatusOr<std::shared_ptr<const CompiledPack>> Load(const std::vector<PackSource>
     }
     validator.UnknownKeys(*root, "", {"$schema", "pack", "defaults", "rules", "disclaimers",
                                       "lexicon", "comment"});
+    if (auto it = root->find("$schema"); it != root->end() && !it->is_string()) {
+      validator.Error("$schema", "must be a string (the schema's path or URL)");
+    }
     PackInfo info;
     info.origin = source.name;
     auto pack = root->find("pack");
@@ -711,6 +832,10 @@ StatusOr<std::shared_ptr<const CompiledPack>> Load(const std::vector<PackSource>
       info.name = validator.String(*pack, "pack", "name", false);
       info.version = validator.String(*pack, "pack", "version", true);
       info.jurisdiction = validator.String(*pack, "pack", "jurisdiction", false);
+      info.description = validator.String(*pack, "pack", "description", false);
+      if (auto refs = pack->find("references"); refs != pack->end()) {
+        ReadStrings(*refs, "pack.references", validator);
+      }
       if (!info.id.empty() && !RE2::FullMatch(info.id, PackIdPattern())) {
         validator.Error("pack.id", "\"" + info.id + "\" must be lowercase letters, digits and dashes");
       }

@@ -39,24 +39,49 @@ const PackSource* EmbeddedPack(std::string_view file_name);
 // evidence cues every run uses, whatever packs it loads.
 const PackSource& EmbeddedLexicon();
 
+// The jurisdiction profiles `--profile` accepts, in the order their packs
+// load: "us", "uk", "au" (each is rules/<name>.json).
+const std::vector<std::string>& ProfileNames();
+
+// The embedded packs of a run with these profiles: the lexicon, core, then
+// each named profile's pack once, in ProfileNames() order whatever order
+// they were named in. "core" may be named and adds nothing. An unknown
+// name is a CL206 error that lists the known ones.
+StatusOr<std::vector<PackSource>> ProfileSources(const std::vector<std::string>& profiles);
+
 struct PackInfo {
   std::string id;
   std::string name;
   std::string version;
-  std::string jurisdiction;
+  std::string jurisdiction;  // "any" or empty for neutral packs
+  std::string description;
   std::string origin;  // PackSource::name
 };
 
 // A rule example: a sentence the rule must flag (with the expected span
-// marked [[like this]] in `text`) or must pass.
+// marked [[like this]] in `text`, exactly one pair) or must pass (no
+// markers). Every rule has at least two of each.
 struct Example {
   std::string text;
   bool must_flag = true;
 };
 
+// The text of a flag example without its [[ ]] markers, and the byte span
+// of the marked words in that text. `text` without markers gives an empty
+// span at 0.
+struct MarkedText {
+  std::string text;
+  Span span;
+};
+MarkedText StripMarkers(std::string_view text);
+
 struct Pattern {
   std::string source;            // as written in the pack, for `rules show`
   std::string regex;             // what it compiled to (folded-text RE2)
+  // What the prefilter Set holds for it: `regex` itself, or for a near
+  // pattern one of its word groups, which every match contains (so the
+  // prefilter can only err toward candidates) at a fraction of the size.
+  std::string prefilter;
   std::unique_ptr<RE2> re;  // never null once compiled
   // A safe rewrite: text that can replace the whole match as written
   // (`claimlint fix`). Claim patterns only; empty: none.
@@ -112,8 +137,11 @@ struct Rule {
   std::vector<std::string> trigger_categories;  // claims of these need it
   std::vector<std::string> trigger_rules;       // ... and claims of these rules
   Placement placement = Placement::kAnywhere;
-  uint32_t within = 0;  // kNearClaim: sentences; kEnd: last blocks
+  uint32_t within = 0;  // kNearClaim: blocks around; kEnd: last blocks
   bool require_all = false;
+  // The requirement applies only to documents where one of these matches
+  // (product words for a supplement statement); empty: every document.
+  std::vector<Pattern> when;
 };
 
 // One list of cues compiled into a single leftmost-longest RE2, so a
@@ -128,7 +156,8 @@ struct CueList {
 // Cue lists that the analyze stage reads around every claim. Built-in in
 // rules/lexicon.json; any pack may add to it under "lexicon".
 struct Lexicon {
-  CueList negation_before;    // "no evidence that", "does not"
+  CueList negation_before;    // "does not", "never"
+  CueList negation_clause;    // "no evidence that": every claim after it in its clause
   CueList negation_after;     // "is a myth", "has not been proven"
   CueList pseudo_negation;    // "not only", "no doubt"
   CueList scope_end;          // "but", "however", ";"
@@ -160,9 +189,12 @@ class CompiledPack {
   const Rule* FindRule(std::string_view id) const;
   const Lexicon& lexicon() const { return lexicon_; }
 
-  // One RE2::Set over every pattern of every claim rule. It only proposes
-  // candidates; each candidate is confirmed with its own RE2.
+  // One RE2::Set over every pattern of every claim rule (Pattern::prefilter).
+  // It only proposes candidates; each candidate is confirmed with its own
+  // RE2. Use it only when prefilter_ok(): a Set that could not be compiled
+  // (too large for its memory budget) means every pattern is a candidate.
   const RE2::Set& prefilter() const { return *prefilter_; }
+  bool prefilter_ok() const { return prefilter_ok_; }
   const std::vector<PatternRef>& prefilter_refs() const { return refs_; }
 
   // The same over every pattern of every disclaimer requirement: one pass
@@ -175,6 +207,7 @@ class CompiledPack {
   std::vector<Rule> rules_;
   Lexicon lexicon_;
   std::unique_ptr<RE2::Set> prefilter_;
+  bool prefilter_ok_ = false;
   std::vector<PatternRef> refs_;
   std::unique_ptr<RE2::Set> disclaimer_prefilter_;
   std::vector<PatternRef> disclaimer_refs_;
@@ -204,6 +237,10 @@ struct NearPattern {
   bool use_forms = true;
 };
 std::string NearToRegex(const NearPattern& near);
+
+// The regex of the near pattern's shortest word group: every match of
+// NearToRegex(near) contains a match of it (the prefilter's entry).
+std::string NearPrefilterRegex(const NearPattern& near);
 
 }  // namespace claimlint::rules
 

@@ -18,45 +18,52 @@ constexpr const char* kPack = R"({
      "rationale": "r", "suggestion": "s",
      "patterns": [{"near": [["cure", "heal"], ["sciatica", "cancer", "anxiety", "arthritis"]], "within": 2}],
      "context": {"hedged": "keep", "supported": "keep"},
-     "examples": {"flag": ["It [[cures cancer]]."], "pass": ["No."]}},
+     "examples": {"flag": ["It [[cures cancer]].", "Massage [[heals sciatica]]."],
+                  "pass": ["It does not cure cancer.", "Treat yourself."]}},
     {"id": "t.cortisol", "category": "mechanism", "severity": "warning", "message": "cortisol",
      "rationale": "r", "suggestion": "s",
      "patterns": [{"near": [["lower", "reduce"], ["cortisol"]], "within": 3, "any_order": true}],
      "unless": ["lower back"],
-     "examples": {"flag": ["It [[lowers cortisol]]."], "pass": ["No."]}},
+     "examples": {"flag": ["It [[lowers cortisol]].", "It [[reduces cortisol]]."],
+                  "pass": ["Cortisol is a hormone.", "It eases lower back pain."]}},
     {"id": "t.spine", "category": "mechanism", "severity": "warning", "message": "spine",
      "rationale": "r", "suggestion": "s",
      "patterns": [{"near": [["realign", "re-align"], ["spine", "spinal"]], "within": 2, "any_order": true}],
-     "examples": {"flag": ["We [[realign the spine]]."], "pass": ["No."]}},
+     "examples": {"flag": ["We [[realign the spine]].", "The [[spine is realigned]]."],
+                  "pass": ["The spine has 33 vertebrae.", "We realign our goals."]}},
     {"id": "t.proven", "category": "establishment", "severity": "error", "message": "proven",
      "rationale": "r", "suggestion": "s", "patterns": ["clinically proven", "studies show"],
-     "examples": {"flag": ["It is [[clinically proven]]."], "pass": ["No."]}},
+     "examples": {"flag": ["It is [[clinically proven]].", "[[Studies show]] it works."],
+                  "pass": ["It is not clinically proven.", "We study hard."]}},
     {"id": "t.detox", "category": "detox", "severity": "warning", "message": "detox",
      "rationale": "r", "suggestion": "s",
      "patterns": [{"near": [["detoxify"], ["body", "blood"]], "within": 1}],
-     "examples": {"flag": ["It will [[detoxify your body]]."], "pass": ["No."]}},
+     "examples": {"flag": ["It will [[detoxify your body]].", "Saunas [[detoxify the blood]]."],
+                  "pass": ["A digital detox.", "Your body is fine."]}},
     {"id": "t.safe", "category": "safety", "severity": "error", "message": "safe",
      "rationale": "r", "suggestion": "s", "patterns": ["100% safe"],
      "context": {"question": "skip", "heading": "info", "negated": "info"},
-     "examples": {"flag": ["It is [[100% safe]]."], "pass": ["No."]}}
+     "examples": {"flag": ["It is [[100% safe]].", "Our oil is [[100% safe]]."],
+                  "pass": ["Safe parking.", "Nothing is 100% certain."]}}
   ],
   "disclaimers": [
     {"id": "t.disclaimer.doctor", "severity": "warning", "message": "see a doctor",
      "rationale": "r", "suggestion": "Talk to your doctor.",
      "triggers": {"categories": ["disease"]},
      "patterns": [{"regex": "\\b(?:talk to|consult) your doctor\\b"}],
-     "examples": {"flag": ["It [[cures cancer]]."], "pass": ["It cures cancer. Talk to your doctor."]}},
+     "examples": {"flag": ["It [[cures cancer]].", "Massage [[heals sciatica]]."],
+                  "pass": ["It cures cancer. Talk to your doctor.", "Calm."]}},
     {"id": "t.disclaimer.fda", "severity": "error", "message": "fda statement",
      "rationale": "r", "suggestion": "These statements have not been evaluated...",
      "triggers": {"rules": ["t.cortisol"]}, "require": "all",
      "patterns": ["not been evaluated by the food and drug administration",
                   {"regex": "not intended to diagnose, treat, cure,? (?:and/)?or prevent any disease"}],
-     "examples": {"flag": ["It [[lowers cortisol]]."], "pass": ["x"]}},
+     "examples": {"flag": ["It [[lowers cortisol]].", "It [[reduces cortisol]]."], "pass": ["x", "y"]}},
     {"id": "t.disclaimer.risks", "severity": "warning", "message": "risks near claim",
      "rationale": "r", "suggestion": "Ask about risks.",
      "triggers": {"rules": ["t.safe"]}, "placement": "near-claim", "within": 1,
      "patterns": ["discuss any risks"],
-     "examples": {"flag": ["It is [[100% safe]]."], "pass": ["x"]}}
+     "examples": {"flag": ["It is [[100% safe]].", "A [[100% safe]] oil."], "pass": ["x", "y"]}}
   ]
 })";
 
@@ -126,6 +133,25 @@ TEST(Negation, NegatedClaimsAreSparedAndRecorded) {
     EXPECT_TRUE(f.negated);
     EXPECT_NE(f.reasons.back().find("spared"), std::string::npos);
   }
+}
+
+TEST(Negation, NoEvidenceThatReachesEveryClaimInItsClause) {
+  report::FileResult result = Scan(
+      "There is no evidence that a weekly session of deep tissue massage cures sciatica, lowers "
+      "cortisol or will detoxify your body, but it lowers cortisol for some.");
+  EXPECT_EQ(Spared(result),
+            (std::vector<std::string>{"t.cure:cures sciatica", "t.cortisol:lowers cortisol",
+                                      "t.detox:detoxify your body"}));
+  // "but" ends the clause: the last claim stands.
+  EXPECT_EQ(Claims(result), (std::vector<std::string>{"t.cortisol:lowers cortisol:warning"}));
+}
+
+TEST(Negation, ANegationBetweenTheLinkedWordsNegatesTheLink) {
+  report::FileResult result =
+      Scan("Cortisol is not lowered by a sauna. Your cortisol is lowered by a walk.");
+  EXPECT_EQ(Claims(result),
+            (std::vector<std::string>{"t.cortisol:cortisol is lowered:warning"}));
+  EXPECT_EQ(Spared(result), (std::vector<std::string>{"t.cortisol:Cortisol is not lowered"}));
 }
 
 TEST(Negation, ScopeEndsAndPseudoNegationsDoNotNegate) {

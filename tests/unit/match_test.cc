@@ -6,6 +6,10 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
 #include "scan/scan.h"
 
 namespace claimlint {
@@ -17,11 +21,11 @@ std::shared_ptr<const rules::CompiledPack> TestPack() {
      "rationale": "r", "suggestion": "s",
      "patterns": [{"phrase": "clinically proven"}, {"phrase": "proven"}],
      "unless": [{"phrase": "proven track record"}],
-     "examples": {"flag": ["[[clinically proven]]"], "pass": ["x"]}},
+     "examples": {"flag": ["[[clinically proven]]", "It is [[clinically proven]]."], "pass": ["x", "y"]}},
     {"id": "t.cure", "category": "disease", "severity": "warning", "message": "m",
      "rationale": "r", "suggestion": "s",
      "patterns": [{"regex": "\\bcures? (?:your )?sciatica\\b"}, {"phrase": "doesn’t hurt"}],
-     "examples": {"flag": ["[[cures sciatica]]"], "pass": ["x"]}}
+     "examples": {"flag": ["[[cures sciatica]]", "It [[cures sciatica]]."], "pass": ["x", "y"]}}
   ]})";
   auto loaded = rules::Load({{"test.json", pack}});
   EXPECT_TRUE(loaded.ok());
@@ -89,6 +93,37 @@ TEST(Match, PrefilterOnAndOffFindTheSame) {
   report::FileResult without = scan::ScanSource(source, input::Format::kText, *pack, off);
   EXPECT_EQ(FoundTexts(with), FoundTexts(without));
   EXPECT_EQ(with.findings.size(), 5u);
+}
+
+// The built-in packs' prefilter compiles within its memory budget, and over
+// every corpus article it proposes every candidate the full scan confirms.
+TEST(Match, EmbeddedPacksPrefilterAgreesWithFullScanOnTheCorpus) {
+  auto sources = rules::ProfileSources({"us", "uk", "au"});
+  ASSERT_TRUE(sources.ok());
+  auto pack = rules::Load(sources.value());
+  ASSERT_TRUE(pack.ok()) << pack.errors()[0].ToString();
+  EXPECT_TRUE(pack.value()->prefilter_ok());
+  match::MatchOptions off;
+  off.use_prefilter = false;
+  int articles = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(
+           std::filesystem::path(CLAIMLINT_SOURCE_DIR) / "corpus")) {
+    if (!input::IsScannableExtension(entry.path().string())) continue;
+    std::ifstream file(entry.path(), std::ios::binary);
+    std::stringstream text;
+    text << file.rdbuf();
+    input::Source source{entry.path().string(), text.str()};
+    input::Format format = input::FormatForPath(source.path);
+    report::FileResult with = scan::ScanSource(source, format, *pack.value());
+    report::FileResult without = scan::ScanSource(source, format, *pack.value(), off);
+    ASSERT_EQ(with.findings.size(), without.findings.size()) << source.path;
+    for (size_t i = 0; i < with.findings.size(); ++i) {
+      EXPECT_EQ(with.findings[i].rule->id, without.findings[i].rule->id) << source.path;
+      EXPECT_EQ(with.findings[i].source, without.findings[i].source) << source.path;
+    }
+    ++articles;
+  }
+  EXPECT_GT(articles, 0);
 }
 
 TEST(Match, FindingCarriesSentenceAndStableFingerprint) {

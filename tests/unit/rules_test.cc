@@ -6,6 +6,10 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
 namespace claimlint::rules {
 namespace {
 
@@ -21,7 +25,8 @@ std::string Rule(const std::string& id, const std::string& extra = "",
          "\", \"category\": \"disease\", \"severity\": \"error\", \"message\": \"m\", "
          "\"rationale\": \"r\", \"suggestion\": \"s\", \"patterns\": " +
          patterns +
-         ", \"examples\": {\"flag\": [\"It [[cures sciatica]].\"], \"pass\": [\"No.\"]}" +
+         ", \"examples\": {\"flag\": [\"It [[cures sciatica]].\", \"Oil [[cures sciatica]].\"], "
+         "\"pass\": [\"No.\", \"It does not cure sciatica.\"]}" +
          extra + "}";
 }
 
@@ -157,12 +162,178 @@ TEST(Load, DisclaimerTriggersMustNameLoadedRules) {
       "{\"pack\": {\"id\": \"t\", \"version\": \"1\"}, \"rules\": [], \"disclaimers\": [{"
       "\"id\": \"t.d\", \"severity\": \"warning\", \"message\": \"m\", \"rationale\": \"r\", "
       "\"suggestion\": \"s\", \"triggers\": {\"rules\": [\"t.nope\"]}, \"placement\": \"middle\", "
-      "\"patterns\": [\"see a doctor\"], \"examples\": {\"flag\": [\"[[x]]\"], \"pass\": [\"y\"]}}]}";
+      "\"patterns\": [\"see a doctor\"], \"examples\": {\"flag\": [\"[[x]]\", \"[[z]]\"], \"pass\": [\"y\", \"w\"]}}]}";
   std::vector<std::string> errors = Errors(disclaimer);
   ASSERT_EQ(errors.size(), 2u);
   EXPECT_NE(errors[0].find("disclaimers[0].placement: must be anywhere, near-claim or end"),
             std::string::npos) << errors[0];
   EXPECT_NE(errors[1].find("no loaded rule has the id \"t.nope\""), std::string::npos) << errors[1];
+}
+
+TEST(Load, EveryRuleNeedsTwoFlagAndTwoPassExamples) {
+  std::string one_each =
+      "{\"id\": \"t.a\", \"category\": \"c\", \"severity\": \"info\", \"message\": \"m\", "
+      "\"rationale\": \"r\", \"suggestion\": \"s\", \"patterns\": [\"x\"], "
+      "\"examples\": {\"flag\": [\"[[x]]\"], \"pass\": [\"y\"]}}";
+  std::vector<std::string> errors = Errors(Pack(one_each));
+  ASSERT_EQ(errors.size(), 2u);
+  EXPECT_NE(errors[0].find("rules[0].examples.flag: needs at least 2 sentences the rule must flag"),
+            std::string::npos) << errors[0];
+  EXPECT_NE(errors[1].find("rules[0].examples.pass: needs at least 2 near misses"),
+            std::string::npos) << errors[1];
+}
+
+TEST(Load, ExampleMarkersAreCheckedForFlagAndPass) {
+  std::string markers =
+      "{\"id\": \"t.a\", \"category\": \"c\", \"severity\": \"info\", \"message\": \"m\", "
+      "\"rationale\": \"r\", \"suggestion\": \"s\", \"patterns\": [\"x\"], "
+      "\"examples\": {\"flag\": [\"[[x]] and [[x]]\", \"no marks\"], "
+      "\"pass\": [\"y\", \"a [[y]]\"]}}";
+  std::vector<std::string> errors = Errors(Pack(markers));
+  ASSERT_EQ(errors.size(), 3u);
+  EXPECT_NE(errors[0].find("examples.flag[0]: mark the expected span with one [[ and ]] pair"),
+            std::string::npos) << errors[0];
+  EXPECT_NE(errors[1].find("examples.flag[1]"), std::string::npos) << errors[1];
+  EXPECT_NE(errors[2].find("examples.pass[1]: a pass example has no [[ ]] markers"),
+            std::string::npos) << errors[2];
+}
+
+TEST(Load, DisclaimerWhenIsAListOfPatterns) {
+  std::string disclaimer =
+      "{\"pack\": {\"id\": \"t\", \"version\": \"1\"}, \"rules\": [], \"disclaimers\": [{"
+      "\"id\": \"t.d\", \"severity\": \"warning\", \"message\": \"m\", \"rationale\": \"r\", "
+      "\"suggestion\": \"s\", \"triggers\": {\"categories\": [\"disease\"]}, \"when\": %s, "
+      "\"patterns\": [\"see a doctor\"], \"examples\": {\"flag\": [\"[[x]]\", \"[[z]]\"], "
+      "\"pass\": [\"y\", \"w\"]}}]}";
+  auto with = [&](const std::string& when) {
+    std::string text = disclaimer;
+    text.replace(text.find("%s"), 2, when);
+    return text;
+  };
+  auto pack = Load({{"p.json", with("[\"capsule\", {\"regex\": \"\\\\bcbd\\\\b\"}]")}});
+  ASSERT_TRUE(pack.ok()) << pack.errors()[0].ToString();
+  EXPECT_EQ(pack.value()->rules()[0].when.size(), 2u);
+  std::vector<std::string> errors = Errors(with("[]"));
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_NE(errors[0].find("disclaimers[0].when: must be a non-empty array"), std::string::npos)
+      << errors[0];
+  errors = Errors(with("\"capsule\""));
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_NE(errors[0].find("disclaimers[0].when"), std::string::npos) << errors[0];
+}
+
+TEST(Load, PackDescriptionAndReferencesAreTyped) {
+  std::vector<std::string> errors = Errors(
+      "{\"pack\": {\"id\": \"t\", \"version\": \"1\", \"description\": 3, "
+      "\"references\": [\"ok\", 4]}, \"rules\": []}");
+  ASSERT_EQ(errors.size(), 2u);
+  EXPECT_NE(errors[0].find("pack.description: must be a string"), std::string::npos) << errors[0];
+  EXPECT_NE(errors[1].find("pack.references[1]: must be a string"), std::string::npos) << errors[1];
+}
+
+TEST(StripMarkers, RemovesTheMarkersAndKeepsTheSpan) {
+  MarkedText marked = StripMarkers("Our oil [[cures sciatica]] fast.");
+  EXPECT_EQ(marked.text, "Our oil cures sciatica fast.");
+  EXPECT_EQ(marked.span, (Span{8, 22}));
+  EXPECT_EQ(marked.text.substr(8, 14), "cures sciatica");
+  EXPECT_EQ(StripMarkers("no marks").text, "no marks");
+}
+
+TEST(Profiles, LoadLexiconCoreAndTheNamedPacksInAFixedOrder) {
+  auto sources = ProfileSources({"au", "us", "us"});
+  ASSERT_TRUE(sources.ok());
+  std::vector<std::string> names;
+  for (const PackSource& source : sources.value()) names.push_back(source.name);
+  EXPECT_EQ(names, (std::vector<std::string>{"<embedded:lexicon.json>", "<embedded:core.json>",
+                                             "<embedded:us.json>", "<embedded:au.json>"}));
+  auto unknown = ProfileSources({"fr"});
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_NE(unknown.errors()[0].ToString().find("unknown profile \"fr\""), std::string::npos);
+  EXPECT_NE(unknown.errors()[0].ToString().find("[CL206]"), std::string::npos);
+  auto core = ProfileSources({"core"});
+  ASSERT_TRUE(core.ok());
+  EXPECT_EQ(core.value().size(), 2u);
+}
+
+// The loader's half of the schema agreement check (tests/schema_check.py is
+// the schema's half): the same files, the same verdicts.
+std::vector<std::filesystem::path> PacksIn(const std::string& folder) {
+  std::vector<std::filesystem::path> paths;
+  for (const auto& entry : std::filesystem::directory_iterator(
+           std::filesystem::path(CLAIMLINT_SOURCE_DIR) / "tests/packs" / folder)) {
+    paths.push_back(entry.path());
+  }
+  std::sort(paths.begin(), paths.end());
+  return paths;
+}
+
+StatusOr<std::shared_ptr<const CompiledPack>> LoadFile(const std::filesystem::path& path) {
+  std::ifstream file(path, std::ios::binary);
+  std::stringstream text;
+  text << file.rdbuf();
+  return Load({EmbeddedLexicon(), {path.string(), text.str()}});
+}
+
+TEST(SchemaPacks, LoaderAcceptsWhatTheSchemaAccepts) {
+  std::vector<std::filesystem::path> paths = PacksIn("valid");
+  ASSERT_GE(paths.size(), 2u);
+  for (const auto& path : paths) {
+    auto pack = LoadFile(path);
+    EXPECT_TRUE(pack.ok()) << path << ": " << pack.errors()[0].ToString();
+  }
+}
+
+TEST(SchemaPacks, LoaderRejectsWhatTheSchemaRejects) {
+  std::vector<std::filesystem::path> paths = PacksIn("invalid");
+  ASSERT_GE(paths.size(), 40u);
+  for (const auto& path : paths) {
+    EXPECT_FALSE(LoadFile(path).ok()) << path << " was accepted";
+  }
+}
+
+TEST(SchemaPacks, LoaderAlsoRejectsWhatNoSchemaCanSee) {
+  std::vector<std::filesystem::path> paths = PacksIn("loader-only");
+  ASSERT_GE(paths.size(), 5u);
+  for (const auto& path : paths) {
+    EXPECT_FALSE(LoadFile(path).ok()) << path << " was accepted";
+  }
+}
+
+TEST(NearToRegex, MatchesTheTightestSpanAndTheLongestEntry) {
+  NearPattern near;
+  near.groups = {{"lead to"}, {"asthma", "digestive problems"}};
+  near.within = 3;
+  RE2 re(std::string("(").append(NearToRegex(near)).append(")"));
+  std::string span;
+  ASSERT_TRUE(RE2::PartialMatch("it can lead to digestive problems and asthma", re, &span));
+  EXPECT_EQ(span, "lead to digestive problems");
+  near.groups = {{"calm"}, {"inflammatory", "inflammatory response"}};
+  RE2 longest(std::string("(").append(NearToRegex(near)).append(")"));
+  ASSERT_TRUE(RE2::PartialMatch("cold plunges calm the inflammatory response", longest, &span));
+  EXPECT_EQ(span, "calm the inflammatory response");
+}
+
+TEST(WordForms, APluralAlsoFindsItsSingular) {
+  NearPattern near;
+  near.groups = {{"better than"}, {"sleeping pills", "remedies"}};
+  near.within = 1;
+  RE2 re(NearToRegex(near));
+  ASSERT_TRUE(re.ok()) << re.error();
+  EXPECT_TRUE(RE2::PartialMatch("better than any sleeping pill", re));
+  EXPECT_TRUE(RE2::PartialMatch("better than a remedy", re));
+  EXPECT_TRUE(RE2::PartialMatch("better than sleeping pills", re));
+}
+
+TEST(NearToRegex, EntriesWithNonWordEdgesStillMatch) {
+  NearPattern near;
+  near.groups = {{"100%", "#1"}, {"safe", "choice"}};
+  near.within = 0;
+  RE2 re(NearToRegex(near));
+  ASSERT_TRUE(re.ok()) << re.error();
+  EXPECT_TRUE(RE2::PartialMatch("it is 100% safe", re));
+  EXPECT_TRUE(RE2::PartialMatch("the #1 choice", re));
+  EXPECT_FALSE(RE2::PartialMatch("it is 100% unsafe", re));
+  EXPECT_FALSE(RE2::PartialMatch("it is 1100% safe", re));  // "100%" starts a word
 }
 
 TEST(NearToRegex, ExpandsWordFormsAndBothOrders) {
