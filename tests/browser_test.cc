@@ -34,24 +34,15 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 using claimlint::testing_files::ReadFile;
+using claimlint::testing_files::WriteFile;
 
-void WriteFile(const fs::path& path, const std::string& bytes) {
-  std::ofstream(path, std::ios::binary) << bytes;
-}
 
 int System(const std::string& command) {
   int status = std::system(command.c_str());
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
-fs::path TempDir() {
-  fs::path dir = fs::temp_directory_path() /
-                 ("claimlint-browser-" + std::to_string(getpid()) + "-" +
-                  ::testing::UnitTest::GetInstance()->current_test_info()->name());
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
+fs::path TempDir() { return claimlint::testing_files::TempDir("browser"); }
 
 std::string FindChromium() {
   if (const char* path = std::getenv("CLAIMLINT_CHROMIUM")) return path;

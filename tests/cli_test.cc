@@ -40,19 +40,10 @@ struct RunResult {
 };
 
 using claimlint::testing_files::ReadFile;
+using claimlint::testing_files::WriteFile;
 
-void WriteFile(const fs::path& path, const std::string& bytes) {
-  std::ofstream(path, std::ios::binary) << bytes;
-}
 
-fs::path TempDir() {
-  fs::path dir = fs::temp_directory_path() /
-                 ("claimlint-cli-" + std::to_string(getpid()) + "-" +
-                  ::testing::UnitTest::GetInstance()->current_test_info()->name());
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
+fs::path TempDir() { return claimlint::testing_files::TempDir("cli"); }
 
 // Runs claimlint from the source folder, so paths in reports are relative.
 // CI on GitHub sets GITHUB_STEP_SUMMARY; these runs must not append to it.

@@ -41,14 +41,7 @@ ShellResult Shell(const std::string& command) {
   return run;
 }
 
-fs::path TempDir() {
-  fs::path dir = fs::temp_directory_path() /
-                 ("claimlint-sarif-" + std::to_string(getpid()) + "-" +
-                  ::testing::UnitTest::GetInstance()->current_test_info()->name());
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
+fs::path TempDir() { return claimlint::testing_files::TempDir("sarif"); }
 
 // A Python that can import jsonschema: Debian's first (python3-jsonschema
 // installs for /usr/bin/python3), then whatever python3 is on PATH.

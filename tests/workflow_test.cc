@@ -15,11 +15,14 @@
 
 #include "config/config.h"
 #include "scan/scan.h"
+#include "test_files.h"
 
 namespace claimlint {
 namespace {
 
 namespace fs = std::filesystem;
+using testing_files::ReadFile;
+using testing_files::WriteFile;
 
 const rules::CompiledPack& CorePack() {
   static const std::shared_ptr<const rules::CompiledPack> pack =
@@ -27,25 +30,9 @@ const rules::CompiledPack& CorePack() {
   return *pack;
 }
 
-fs::path TempDir() {
-  fs::path dir = fs::temp_directory_path() /
-                 ("claimlint-workflow-" + std::to_string(getpid()) + "-" +
-                  ::testing::UnitTest::GetInstance()->current_test_info()->name());
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
+fs::path TempDir() { return claimlint::testing_files::TempDir("workflow"); }
 
-void WriteFile(const fs::path& path, const std::string& bytes) {
-  std::ofstream(path, std::ios::binary) << bytes;
-}
 
-std::string ReadFile(const fs::path& path) {
-  std::ifstream file(path, std::ios::binary);
-  std::stringstream text;
-  text << file.rdbuf();
-  return text.str();
-}
 
 // --- config ---------------------------------------------------------------
 
