@@ -2,8 +2,8 @@
 // same files as the yardstick, and prints one plain table.
 //
 //   claimlint-bench --claimlint PATH --corpus DIR --rules FILE [--rules FILE]...
-//                   [--single FILE] [--repeat N] [--cold-runs N] [--rg PATH]
-//                   [--claimlint-arg ARG]...
+//                   [--builtin] [--single FILE] [--repeat N] [--cold-runs N]
+//                   [--rg PATH] [--claimlint-arg ARG]...
 //
 // Every measurement is a child process (fork + execvp; stdin and stdout on
 // /dev/null, stderr kept in a scratch file and shown only if the child
@@ -14,7 +14,9 @@
 // tool exits 1 only when a child could not run or failed (claimlint exit 2
 // or above, rg exit 2, a signal), and 2 on a usage error.
 //
-// claimlint gets the rule packs with --rules (copies taken at the start)
+// claimlint gets the rule packs with --rules (copies taken at the start),
+// or with --builtin runs its built-in packs as users do (the files then
+// only give rg its patterns: pass the rules/ files they are built from),
 // and writes its JSON report to a scratch file, compared across --jobs
 // values and then deleted. ripgrep is the yardstick on the same files,
 // ignoring case, twice: with the packs' {"phrase": ...} patterns as fixed
@@ -434,9 +436,10 @@ int Usage() {
   std::fprintf(
       stderr,
       "usage: claimlint-bench --claimlint PATH --corpus DIR --rules FILE [--rules FILE]...\n"
-      "                       [--single FILE] [--repeat N] [--cold-runs N] [--rg PATH]\n"
-      "                       [--claimlint-arg ARG]...\n"
+      "                       [--builtin] [--single FILE] [--repeat N] [--cold-runs N]\n"
+      "                       [--rg PATH] [--claimlint-arg ARG]...\n"
       "  --rules FILE        rule pack for claimlint (--rules) and for rg's patterns\n"
+      "  --builtin           claimlint runs its built-in packs; --rules only feeds rg\n"
       "  --single FILE       a ~5 KB article for the cold-start row (else skipped)\n"
       "  --repeat N          timed runs per configuration, after one warm-up (3)\n"
       "  --cold-runs N       runs of `claimlint scan SINGLE` for cold start (20)\n"
@@ -480,6 +483,7 @@ std::string FormatRatio(double value) {
 int main(int argc, char** argv) {
   std::string claimlint, corpus_dir, single, rg_arg;
   std::vector<std::string> rule_files, extra_args;
+  bool builtin = false;
   int repeat = 3, cold_runs = 20;
   for (int i = 1; i < argc; ++i) {
     std::string_view arg = argv[i];
@@ -487,6 +491,8 @@ int main(int argc, char** argv) {
     if (arg == "-h" || arg == "--help") {
       Usage();
       return 0;
+    } else if (arg == "--builtin") {
+      builtin = true;
     } else if (!has_value) {
       return Usage();
     } else if (arg == "--claimlint") {
@@ -568,8 +574,8 @@ int main(int argc, char** argv) {
   // claimlint reads the same packs that rg's patterns came from, as copies
   // taken now: an edit to a pack during the run must not change the work
   // between rows (or make the --jobs reports differ).
-  std::vector<std::string> pack_args;
-  for (size_t i = 0; i < rule_files.size(); ++i) {
+  std::vector<std::string> pack_args = {"--no-config"};
+  for (size_t i = 0; i < rule_files.size() && !builtin; ++i) {
     fs::path copy = scratch / ("pack-" + std::to_string(i));
     copy /= fs::path(rule_files[i]).filename();
     std::error_code ec;

@@ -395,7 +395,7 @@ void PrintPatterns(const char* label, const std::vector<rules::Pattern>& pattern
   std::cout << label << ":\n";
   for (size_t i = 0; i < patterns.size(); ++i) {
     std::cout << "  " << i + 1 << ". " << patterns[i].source << "\n"
-              << "     compiled: " << patterns[i].regex << "\n";
+              << "     compiled: " << patterns[i].re.regex() << "\n";
   }
 }
 

@@ -1,7 +1,6 @@
 #include "match/match.h"
 
 #include <re2/re2.h>
-#include <re2/set.h>
 
 #include <algorithm>
 #include <numeric>
@@ -10,22 +9,11 @@ namespace claimlint::match {
 
 namespace {
 
-// Pattern indices (into prefilter_refs) that may match `text`. On a Set
-// failure (the DFA ran out of memory) every pattern is a candidate: the
-// prefilter may only err toward candidates.
+// Pattern indices (into prefilter_refs) that may match `text`.
 std::vector<int> Candidates(const rules::CompiledPack& pack, std::string_view text,
                             bool use_prefilter) {
-  std::vector<int> candidates;
-  if (use_prefilter && pack.prefilter_ok()) {
-    RE2::Set::ErrorInfo error;
-    if (pack.prefilter().Match(text, &candidates, &error)) {
-      std::sort(candidates.begin(), candidates.end());
-      return candidates;
-    }
-    if (error.kind == RE2::Set::kNoError) return {};  // no match at all
-    candidates.clear();
-  }
-  candidates.resize(pack.prefilter_refs().size());
+  if (use_prefilter) return pack.prefilter().Candidates(text);
+  std::vector<int> candidates(pack.prefilter_refs().size());
   std::iota(candidates.begin(), candidates.end(), 0);
   return candidates;
 }

@@ -1,6 +1,7 @@
 // The match stage: finds every span of the folded text that a rule pattern
-// matches. An RE2::Set over all patterns runs once per block and proposes
-// candidate patterns; only blocks with candidates are split into sentences,
+// matches. The pack's prefilter (an RE2::Set over the regex and phrase
+// patterns, a word index for the near patterns) runs once per block and
+// proposes candidate patterns; only blocks with candidates are split into sentences,
 // and each candidate is confirmed per sentence with its own RE2, which alone
 // yields hits. A match never crosses a sentence.
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <memory>
 #include <mutex>
+#include <unordered_map>
 
 namespace claimlint::rules {
 
@@ -80,6 +81,14 @@ std::string Stem(std::string_view word) {
 }
 
 std::vector<std::string> WordForms(std::string_view word) {
+  // Packs repeat their words ("pain", "back", "stress" in dozens of
+  // patterns), and stemming every candidate was a third of a cold start.
+  static std::mutex mutex;
+  static std::unordered_map<std::string, std::vector<std::string>> known;
+  {
+    std::lock_guard lock(mutex);
+    if (auto it = known.find(std::string(word)); it != known.end()) return it->second;
+  }
   std::string stem = Stem(word);
   std::vector<std::string> forms;
   for (std::string& candidate : Candidates(word)) {
@@ -87,6 +96,8 @@ std::vector<std::string> WordForms(std::string_view word) {
   }
   std::sort(forms.begin(), forms.end());
   forms.erase(std::unique(forms.begin(), forms.end()), forms.end());
+  std::lock_guard lock(mutex);
+  known.emplace(std::string(word), forms);
   return forms;
 }
 

@@ -17,7 +17,6 @@ namespace {
 using nlohmann::json;
 
 constexpr int64_t kMaxPatternMemory = 8 << 20;
-constexpr int64_t kMaxSetMemory = 48 << 20;
 
 // Patterns compile case-sensitively: the text is case-folded, so only a
 // pattern that spells a capital letter needs folding, and it gets it in a
@@ -71,6 +70,8 @@ class Validator {
                        (path.empty() ? "" : path + ": ") + message, true});
   }
   std::vector<Diagnostic>& errors() { return errors_; }
+  // Patterns of a checked pack are not compiled here (PackSource).
+  bool patterns_checked() const { return source_.patterns_checked; }
 
   // Reads a string field; reports a missing or mistyped one when required.
   std::string String(const json& object, const std::string& path,
@@ -203,8 +204,9 @@ std::optional<Pattern> CompilePattern(const json& node, const std::string& path,
     if (!near) return std::nullopt;
     pattern.source = "near: " + node["near"].dump() + " within " + std::to_string(near->within) +
                      (near->any_order ? ", any order" : "") + (near->use_forms ? "" : ", exact forms");
-    pattern.regex = NearToRegex(*near);
-    pattern.prefilter = NearPrefilterRegex(*near);
+    pattern.near = std::make_shared<const NearPattern>(std::move(*near));
+    pattern.re = LazyRegex([near = pattern.near] { return NearToRegex(*near); },
+                           PatternOptions(kMaxPatternMemory));
   } else {
     if (node.contains("within") || node.contains("any_order") || node.contains("forms")) {
       validator.Error(path, "\"within\", \"any_order\" and \"forms\" go with \"near\"");
@@ -212,8 +214,9 @@ std::optional<Pattern> CompilePattern(const json& node, const std::string& path,
     std::string value = validator.String(node, path, key, true);
     if (value.empty()) return std::nullopt;
     pattern.source = std::string(key) + ": " + value;
-    pattern.regex = key[0] == 'p' ? PhraseToRegex(value) : CaseFolded(value);
-    pattern.prefilter = pattern.regex;
+    std::string regex = key[0] == 'p' ? PhraseToRegex(value) : CaseFolded(value);
+    pattern.re = LazyRegex([regex = std::move(regex)] { return regex; },
+                           PatternOptions(kMaxPatternMemory));
   }
   if (node.contains("fix")) {
     const json& fix = node["fix"];
@@ -228,7 +231,7 @@ std::optional<Pattern> CompilePattern(const json& node, const std::string& path,
       }
     }
   }
-  pattern.re = std::make_unique<RE2>(pattern.regex, PatternOptions(kMaxPatternMemory));
+  if (validator.patterns_checked()) return pattern;
   if (!pattern.re->ok()) {
     validator.Error(path + "." + key,
                     "RE2 rejects it: " + pattern.re->error() + " (at \"" +
@@ -551,7 +554,7 @@ void ReadLexicon(const json& node, Validator& validator, Lexicon& lexicon) {
     if (it == node.end()) continue;
     for (Pattern& pattern : CompilePatterns(node, "lexicon", key, /*required=*/false,
                                              FixField::kNotAllowed, validator)) {
-      list->regexes.push_back(std::move(pattern.regex));
+      list->regexes.push_back(pattern.re.regex());
     }
   }
   if (auto it = node.find("evidence_domains"); it != node.end()) {
@@ -685,15 +688,6 @@ std::string NearToRegex(const NearPattern& near) {
   return "(?:" + in_order + "|" + groups[1] + gap + groups[0] + ")";
 }
 
-std::string NearPrefilterRegex(const NearPattern& near) {
-  std::string best;
-  for (const auto& group : near.groups) {
-    std::string regex = GroupToRegex(group, near.use_forms);
-    if (best.empty() || regex.size() < best.size()) best = std::move(regex);
-  }
-  return best;
-}
-
 std::optional<Action> Action::Parse(std::string_view text) {
   if (text == "keep") return Action{kKeep};
   if (text == "skip") return Action{kSkip};
@@ -712,27 +706,43 @@ std::string Action::Name() const {
   return "keep";
 }
 
+LazyRegex::LazyRegex(std::function<std::string()> make_regex, const RE2::Options& options)
+    : state_(std::make_unique<State>()) {
+  state_->make_regex = std::move(make_regex);
+  state_->options = options;
+}
+
+const std::string& LazyRegex::regex() const {
+  std::call_once(state_->regex_once, [state = state_.get()] { state->regex = state->make_regex(); });
+  return state_->regex;
+}
+
+const RE2& LazyRegex::operator*() const {
+  std::call_once(state_->re_once, [this] {
+    state_->re = std::make_unique<RE2>(regex(), state_->options);
+  });
+  return *state_->re;
+}
+
 CompiledPack::CompiledPack(std::vector<PackInfo> packs, std::vector<Rule> rules, Lexicon lexicon)
     : packs_(std::move(packs)), rules_(std::move(rules)), lexicon_(std::move(lexicon)) {
-  prefilter_ = std::make_unique<RE2::Set>(PatternOptions(kMaxSetMemory), RE2::UNANCHORED);
   disclaimer_prefilter_ =
       std::make_unique<RE2::Set>(PatternOptions(kMaxPatternMemory), RE2::UNANCHORED);
   for (uint32_t r = 0; r < rules_.size(); ++r) {
     bool claim = rules_[r].kind == RuleKind::kClaim;
     for (uint32_t p = 0; p < rules_[r].patterns.size(); ++p) {
-      // Every pattern compiled alone already, and a prefilter entry is the
-      // pattern or one of its word groups, so Add cannot fail here.
       if (claim) {
-        prefilter_->Add(rules_[r].patterns[p].prefilter, nullptr);
         refs_.push_back({r, p});
       } else {
-        disclaimer_prefilter_->Add(rules_[r].patterns[p].regex, nullptr);
+        // Every pattern of a pack compiles alone (checked at load or by the
+        // test suite), so Add cannot fail here.
+        disclaimer_prefilter_->Add(rules_[r].patterns[p].re.regex(), nullptr);
         disclaimer_refs_.push_back({r, p});
       }
     }
   }
-  prefilter_ok_ = prefilter_->Compile();
   disclaimer_prefilter_->Compile();
+  prefilter_ = std::make_unique<Prefilter>(rules_, refs_);
 }
 
 CompiledPack::~CompiledPack() = default;

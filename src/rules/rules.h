@@ -10,10 +10,13 @@
 #ifndef CLAIMLINT_RULES_RULES_H_
 #define CLAIMLINT_RULES_RULES_H_
 
+#include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <re2/re2.h>
@@ -27,6 +30,10 @@ namespace claimlint::rules {
 struct PackSource {
   std::string name;
   std::string text;
+  // The packs built into the binary are rules/*.json, which the test suite
+  // loads strictly (rules_selftest): their patterns compile on first use
+  // instead of all at start, which was most of a cold start.
+  bool patterns_checked = false;
 };
 
 // The packs built into the binary from rules/ at build time: `core` first.
@@ -75,14 +82,38 @@ struct MarkedText {
 };
 MarkedText StripMarkers(std::string_view text);
 
+// An RE2 built on first use, once, by whichever thread needs it first: a
+// run compiles only the patterns its text gets near, and a near pattern's
+// (large) source is only written out then too. Reads like a pointer to
+// the RE2.
+class LazyRegex {
+ public:
+  LazyRegex() = default;
+  LazyRegex(std::function<std::string()> make_regex, const RE2::Options& options);
+
+  // The RE2 source.
+  const std::string& regex() const;
+  const RE2& operator*() const;
+  const RE2* operator->() const { return &**this; }
+
+ private:
+  struct State {
+    std::function<std::string()> make_regex;
+    RE2::Options options;
+    std::once_flag regex_once, re_once;
+    std::string regex;
+    std::unique_ptr<RE2> re;
+  };
+  std::unique_ptr<State> state_;
+};
+
+struct NearPattern;
+
 struct Pattern {
-  std::string source;            // as written in the pack, for `rules show`
-  std::string regex;             // what it compiled to (folded-text RE2)
-  // What the prefilter Set holds for it: `regex` itself, or for a near
-  // pattern one of its word groups, which every match contains (so the
-  // prefilter can only err toward candidates) at a fraction of the size.
-  std::string prefilter;
-  std::unique_ptr<RE2> re;  // never null once compiled
+  std::string source;  // as written in the pack, for `rules show`
+  LazyRegex re;        // what it compiles to (folded-text RE2); re.regex() is the source
+  // Near patterns: their word groups, which the prefilter looks up.
+  std::shared_ptr<const NearPattern> near;
   // A safe rewrite: text that can replace the whole match as written
   // (`claimlint fix`). Claim patterns only; empty: none.
   std::string fix;
@@ -176,6 +207,45 @@ struct PatternRef {
   uint32_t pattern;
 };
 
+// Proposes the claim patterns that may match a text: every pattern that
+// matches is proposed, and seldom one that does not. Regex and phrase
+// patterns go through one RE2::Set. A near pattern is proposed when each of
+// its word groups has a word in the text, found by one hash lookup per word
+// of the text (ASCII letter-and-digit runs: a group entry's literal run, or
+// one of its head word's forms, is always such a run wherever it matches),
+// so building it costs no RE2 compile and a near pattern is compiled only
+// when all of its groups are there.
+class Prefilter {
+ public:
+  Prefilter(const std::vector<Rule>& rules, const std::vector<PatternRef>& refs);
+  ~Prefilter();
+
+  // Indices into `refs`, ascending. Never fails: when the Set cannot run,
+  // all regex and phrase patterns are proposed.
+  std::vector<int> Candidates(std::string_view folded_text) const;
+  // The Set compiled within its memory budget (else it proposes them all).
+  bool set_ok() const { return set_ok_; }
+
+ private:
+  struct NearSlot {
+    int ref;
+    uint32_t all_groups;  // a bit per word group
+    uint32_t always;      // groups without a word to look up
+  };
+  struct WordHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view word) const { return std::hash<std::string_view>()(word); }
+  };
+  std::unique_ptr<RE2::Set> set_;
+  bool set_ok_ = false;
+  std::vector<int> set_refs_;  // Set index -> index into refs
+  std::vector<NearSlot> near_;
+  // word -> (slot, group bit) for every group entry that word stands for
+  std::unordered_map<std::string, std::vector<std::pair<uint32_t, uint32_t>>, WordHash,
+                     std::equal_to<>>
+      words_;
+};
+
 class CompiledPack {
  public:
   CompiledPack(std::vector<PackInfo> packs, std::vector<Rule> rules, Lexicon lexicon);
@@ -189,13 +259,9 @@ class CompiledPack {
   const Rule* FindRule(std::string_view id) const;
   const Lexicon& lexicon() const { return lexicon_; }
 
-  // One RE2::Set over every pattern of every claim rule (Pattern::prefilter).
-  // It only proposes candidates; each candidate is confirmed with its own
-  // RE2. Use it only when prefilter_ok(): a Set that could not be compiled
-  // (too large for its memory budget) means every pattern is a candidate.
-  const RE2::Set& prefilter() const { return *prefilter_; }
-  bool prefilter_ok() const { return prefilter_ok_; }
+  // Every pattern of every claim rule, and what proposes them per block.
   const std::vector<PatternRef>& prefilter_refs() const { return refs_; }
+  const Prefilter& prefilter() const { return *prefilter_; }
 
   // The same over every pattern of every disclaimer requirement: one pass
   // over a document tells which disclaimer parts it has at all.
@@ -206,9 +272,8 @@ class CompiledPack {
   std::vector<PackInfo> packs_;
   std::vector<Rule> rules_;
   Lexicon lexicon_;
-  std::unique_ptr<RE2::Set> prefilter_;
-  bool prefilter_ok_ = false;
   std::vector<PatternRef> refs_;
+  std::unique_ptr<Prefilter> prefilter_;
   std::unique_ptr<RE2::Set> disclaimer_prefilter_;
   std::vector<PatternRef> disclaimer_refs_;
 };
@@ -238,9 +303,11 @@ struct NearPattern {
 };
 std::string NearToRegex(const NearPattern& near);
 
-// The regex of the near pattern's shortest word group: every match of
-// NearToRegex(near) contains a match of it (the prefilter's entry).
-std::string NearPrefilterRegex(const NearPattern& near);
+// The words the prefilter looks up for one entry of a word group ("lower
+// cortisol", "stress hormone"): any one of them is a whole ASCII
+// letter-and-digit run of every text the entry matches. Empty when the
+// entry has no such run (it is then always taken as present).
+std::vector<std::string> EntryWords(std::string_view entry, bool use_forms);
 
 }  // namespace claimlint::rules
 

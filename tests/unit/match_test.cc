@@ -102,7 +102,7 @@ TEST(Match, EmbeddedPacksPrefilterAgreesWithFullScanOnTheCorpus) {
   ASSERT_TRUE(sources.ok());
   auto pack = rules::Load(sources.value());
   ASSERT_TRUE(pack.ok()) << pack.errors()[0].ToString();
-  EXPECT_TRUE(pack.value()->prefilter_ok());
+  EXPECT_TRUE(pack.value()->prefilter().set_ok());
   match::MatchOptions off;
   off.use_prefilter = false;
   int articles = 0;

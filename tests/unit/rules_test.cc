@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -138,6 +139,36 @@ TEST(EmbeddedPacks, CorePackAndLexiconLoad) {
   EXPECT_FALSE(pack.value()->lexicon().negation_before.empty());
   EXPECT_GT(pack.value()->lexicon().hedge.regexes.size(), 10u);
   EXPECT_FALSE(pack.value()->lexicon().evidence_domains.empty());
+}
+
+// The built-in packs skip the per-pattern checks at start (their patterns
+// compile on first use); this is where they get them: every pattern of
+// every built-in pack, loaded as an outside pack would be.
+TEST(EmbeddedPacks, EveryPatternCompilesWhenCheckedLikeAnOutsidePack) {
+  std::vector<PackSource> sources;
+  for (const PackSource& source : EmbeddedPacks()) {
+    EXPECT_TRUE(source.patterns_checked) << source.name;
+    if (source.name == "<embedded:lexicon.json>") {
+      sources.insert(sources.begin(), {source.name, source.text});
+    } else {
+      sources.push_back({source.name, source.text});
+    }
+  }
+  auto pack = Load(sources);
+  ASSERT_TRUE(pack.ok()) << pack.errors()[0].ToString();
+  EXPECT_GE(pack.value()->rules().size(), 100u);
+}
+
+// A pattern of a checked pack compiles only when first used, and then as
+// an outside pack's would.
+TEST(LazyRegex, CompilesOnFirstUseOnce) {
+  int made = 0;
+  LazyRegex re([&made] { ++made; return std::string("\\bcures? sciatica\\b"); }, RE2::Options());
+  EXPECT_EQ(made, 0);
+  EXPECT_TRUE(RE2::PartialMatch("it cures sciatica", *re));
+  EXPECT_TRUE(re->ok());
+  EXPECT_EQ(re.regex(), "\\bcures? sciatica\\b");
+  EXPECT_EQ(made, 1);
 }
 
 TEST(Load, NearPatternErrorsNameTheField) {
@@ -351,6 +382,40 @@ TEST(NearToRegex, ExpandsWordFormsAndBothOrders) {
                            "flower cortisol"}) {
     EXPECT_FALSE(RE2::PartialMatch(text, re)) << text;
   }
+}
+
+TEST(EntryWords, ALiteralRunOrEveryFormOfTheHeadWord) {
+  // The literal word is enough; the head word's forms are not needed.
+  EXPECT_EQ(EntryWords("lower cortisol", true), std::vector<std::string>{"lower"});
+  EXPECT_EQ(EntryWords("Stress  Hormone", true), std::vector<std::string>{"stress"});
+  // Runs of a word with marks in it: the longest.
+  EXPECT_EQ(EntryWords("re-alignment", true), std::vector<std::string>{"alignment"});
+  EXPECT_EQ(EntryWords("100%", true), std::vector<std::string>{"100"});
+  // One word with forms: any of them.
+  std::vector<std::string> forms = EntryWords("lower", true);
+  EXPECT_NE(std::find(forms.begin(), forms.end(), "lowering"), forms.end());
+  EXPECT_NE(std::find(forms.begin(), forms.end(), "lower"), forms.end());
+  EXPECT_EQ(EntryWords("lower", false), std::vector<std::string>{"lower"});
+  // Nothing to look up: the entry is taken as present.
+  EXPECT_TRUE(EntryWords("\xc3\xa9", true).empty());
+}
+
+TEST(Prefilter, ProposesANearPatternOnlyWhenEveryGroupHasAWord) {
+  auto pack = Load({{"t.json", R"({"pack": {"id": "t", "version": "1"}, "rules": [
+    {"id": "t.a", "category": "mechanism", "severity": "warning", "message": "m",
+     "rationale": "r", "suggestion": "s",
+     "patterns": [{"near": [["lower", "reduce"], ["cortisol"]], "within": 3},
+                  {"regex": "\\bdetox\\b"}],
+     "examples": {"flag": ["It [[lowers cortisol]].", "A [[detox]]."],
+                  "pass": ["Cortisol.", "Calm."]}}]})"}});
+  ASSERT_TRUE(pack.ok()) << pack.errors()[0].ToString();
+  const Prefilter& prefilter = pack.value()->prefilter();
+  EXPECT_EQ(prefilter.Candidates("massage lowering your cortisol"), (std::vector<int>{0}));
+  EXPECT_EQ(prefilter.Candidates("cortisol, a hormone"), (std::vector<int>{}));
+  EXPECT_EQ(prefilter.Candidates("reduced stress"), (std::vector<int>{}));
+  EXPECT_EQ(prefilter.Candidates("a detox that reduces cortisol"), (std::vector<int>{0, 1}));
+  // Whole runs only: "cortisolemia" is not "cortisol".
+  EXPECT_EQ(prefilter.Candidates("lower cortisolemia"), (std::vector<int>{}));
 }
 
 }  // namespace

@@ -1,0 +1,126 @@
+// The prefilter: which claim patterns may match a block of folded text.
+
+#include <re2/set.h>
+
+#include <algorithm>
+
+#include "rules/forms.h"
+#include "rules/rules.h"
+#include "text/text.h"
+
+namespace claimlint::rules {
+
+namespace {
+
+bool IsRunChar(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
+
+bool IsAsciiLetters(std::string_view word) {
+  return !word.empty() &&
+         std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+// Calls `visit` with each maximal run of ASCII letters and digits in `text`.
+template <typename Visit>
+void ForEachRun(std::string_view text, Visit visit) {
+  size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && !IsRunChar(text[i])) ++i;
+    size_t begin = i;
+    while (i < text.size() && IsRunChar(text[i])) ++i;
+    if (i > begin) visit(text.substr(begin, i - begin));
+  }
+}
+
+}  // namespace
+
+// An entry matches as its folded words joined by single spaces, the last
+// one in any of its forms, with \b where an edge is an ASCII word character
+// (EntryToRegex). So each letter-and-digit run of a literal word is a whole
+// run of the text wherever the entry matches: it is bounded by a space, a
+// \b or a character outside the run class. The longest such run is the
+// most selective word; an entry that is one word with forms needs all of
+// them.
+std::vector<std::string> EntryWords(std::string_view entry, bool use_forms) {
+  std::string folded = text::FoldString(entry);
+  std::vector<std::string_view> words;
+  for (size_t i = 0; i < folded.size();) {
+    size_t end = folded.find(' ', i);
+    if (end == std::string::npos) end = folded.size();
+    if (end > i) words.push_back(std::string_view(folded).substr(i, end - i));
+    i = end + 1;
+  }
+  std::string longest;
+  for (size_t w = 0; w < words.size(); ++w) {
+    bool has_forms = use_forms && w + 1 == words.size() && IsAsciiLetters(words[w]);
+    if (has_forms) continue;
+    ForEachRun(words[w], [&](std::string_view run) {
+      if (run.size() > longest.size()) longest = std::string(run);
+    });
+  }
+  if (!longest.empty()) return {longest};
+  if (!words.empty() && use_forms && IsAsciiLetters(words.back())) {
+    return WordForms(words.back());
+  }
+  return {};
+}
+
+Prefilter::Prefilter(const std::vector<Rule>& rules, const std::vector<PatternRef>& refs) {
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_max_mem(48 << 20);
+  set_ = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+  for (size_t i = 0; i < refs.size(); ++i) {
+    const Pattern& pattern = rules[refs[i].rule].patterns[refs[i].pattern];
+    if (!pattern.near) {
+      set_->Add(pattern.re.regex(), nullptr);
+      set_refs_.push_back(static_cast<int>(i));
+      continue;
+    }
+    const NearPattern& near = *pattern.near;
+    NearSlot slot{static_cast<int>(i), 0, 0};
+    uint32_t slot_index = static_cast<uint32_t>(near_.size());
+    for (size_t g = 0; g < near.groups.size() && g < 32; ++g) {
+      uint32_t bit = 1u << g;
+      slot.all_groups |= bit;
+      for (const std::string& entry : near.groups[g]) {
+        std::vector<std::string> entry_words = EntryWords(entry, near.use_forms);
+        if (entry_words.empty()) slot.always |= bit;
+        for (std::string& word : entry_words) {
+          auto& users = words_[std::move(word)];
+          if (users.empty() || users.back() != std::make_pair(slot_index, bit)) {
+            users.emplace_back(slot_index, bit);
+          }
+        }
+      }
+    }
+    near_.push_back(slot);
+  }
+  set_ok_ = set_->Compile();
+}
+
+Prefilter::~Prefilter() = default;
+
+std::vector<int> Prefilter::Candidates(std::string_view folded_text) const {
+  std::vector<int> candidates;
+  std::vector<int> matched;
+  RE2::Set::ErrorInfo error;
+  if (set_ok_ && set_->Match(folded_text, &matched, &error)) {
+    for (int id : matched) candidates.push_back(set_refs_[id]);
+  } else if (!set_ok_ || error.kind != RE2::Set::kNoError) {
+    candidates = set_refs_;  // the Set could not tell: propose them all
+  }
+  std::vector<uint32_t> present(near_.size());
+  for (size_t s = 0; s < near_.size(); ++s) present[s] = near_[s].always;
+  ForEachRun(folded_text, [&](std::string_view run) {
+    auto it = words_.find(run);
+    if (it == words_.end()) return;
+    for (auto [slot, bit] : it->second) present[slot] |= bit;
+  });
+  for (size_t s = 0; s < near_.size(); ++s) {
+    if (present[s] == near_[s].all_groups) candidates.push_back(near_[s].ref);
+  }
+  std::sort(candidates.begin(), candidates.end());
+  return candidates;
+}
+
+}  // namespace claimlint::rules
