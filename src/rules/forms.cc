@@ -21,27 +21,64 @@ bool DoublesFinalConsonant(std::string_view word) {
          IsVowel(word[word.size() - 2]) && !IsVowel(word[word.size() - 3]);
 }
 
-// Inflections and the few derivations that carry a claim ("realignment",
-// "permanently", "soreness"). Rarer derivations ("-al", "-ive", "-ity")
-// were dropped: the stemmer accepts many non-words built with them
-// ("reduceal", "lowerity") that only made every pattern bigger.
+// Closed-class words (prepositions, articles, pronouns, auxiliaries,
+// particles) have no forms; the stemmer accepts "withness" and "awayment".
+bool IsFunctionWord(std::string_view word) {
+  static constexpr std::string_view kWords[] = {
+      "a", "about", "across", "after", "again", "against", "all", "along", "also", "always",
+      "am", "among", "an", "and", "any", "are", "around", "as", "at", "away", "be", "been",
+      "before", "being", "between", "but", "by", "can", "could", "did", "do", "does", "down",
+      "even", "ever", "every", "for", "from", "had", "has", "have", "her", "here", "his", "how",
+      "in", "into", "is", "it", "its", "just", "less", "may", "me", "might", "more", "most",
+      "must", "my", "never", "no", "nor", "not", "of", "off", "on", "once", "only", "onto",
+      "or", "our", "out", "over", "per", "should", "so", "than", "that", "the", "their", "them",
+      "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "up",
+      "upon", "very", "via", "was", "we", "were", "what", "when", "where", "which", "who",
+      "will", "with", "within", "without", "would", "yet", "you", "your"};
+  return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
+}
+
+// A word that already carries a derivational or inflectional ending takes
+// inflections only: "treatment" has no "treatmentment".
+bool IsDerived(std::string_view word) {
+  for (std::string_view ending : {"ion", "ions", "ment", "ments", "ness", "ly", "er", "ers",
+                                  "ing", "ed", "ity", "ism", "ist", "ic", "al", "ful", "ous"}) {
+    if (word.size() > ending.size() + 2 && word.ends_with(ending)) return true;
+  }
+  return false;
+}
+
+// Inflections, and for plain words "-ment" ("realign" -> "realignment").
+// Other derivations ("-ly", "-ness", "-er", "-ion", "-ation") were dropped:
+// the stemmer accepts "painly", "painness" and "headachation", which made
+// every near pattern several times larger (its compile is most of a cold
+// start) and matched nothing; packs list the derived words they mean
+// ("soreness", "permanently"), as the built-in ones do.
 std::vector<std::string> Candidates(std::string_view word) {
-  static constexpr std::string_view kSuffixes[] = {
-      "s", "es", "ed", "d", "ing", "er", "ers", "ly", "ment", "ments",
-      "ness", "ion", "ions", "ation", "ations"};
+  if (IsFunctionWord(word)) return {std::string(word)};
+  static constexpr std::string_view kInflections[] = {"s", "es", "ed", "d", "ing"};
+  static constexpr std::string_view kDerivations[] = {"ment", "ments"};
   std::string w(word);
   std::vector<std::string> out = {w};
-  for (std::string_view suffix : kSuffixes) {
-    // English drops a final e before a vowel ("reduce" -> "reducing"); the
-    // e-less forms come from the branch below.
-    if (w.ends_with("e") && IsVowel(suffix.front())) continue;
-    out.push_back(w + std::string(suffix));
-  }
-  if (w.ends_with("e")) {
-    std::string base = w.substr(0, w.size() - 1);
-    for (std::string_view suffix : {"ing", "ed", "er", "ers", "ion", "ions", "ation", "ations"}) {
-      out.push_back(base + std::string(suffix));
+  const bool derive = !IsDerived(w);
+  auto add = [&](std::string_view suffix) {
+    // English drops a final e before a vowel ("reduce" -> "reducing").
+    if (w.ends_with("e") && IsVowel(suffix.front())) {
+      out.push_back(w.substr(0, w.size() - 1) + std::string(suffix));
+    } else {
+      out.push_back(w + std::string(suffix));
     }
+  };
+  for (std::string_view suffix : kInflections) {
+    // "-es" follows a hiss or an o ("massages", "reflexes", "echoes").
+    if (suffix == "es" && !(w.ends_with("s") || w.ends_with("x") || w.ends_with("z") ||
+                            w.ends_with("ch") || w.ends_with("sh") || w.ends_with("o"))) {
+      continue;
+    }
+    add(suffix);
+  }
+  if (derive) {
+    for (std::string_view suffix : kDerivations) add(suffix);
   }
   // A plural written in a pack also finds its singular ("pills" -> "pill",
   // "remedies" -> "remedy"), when the stemmer agrees.
@@ -52,14 +89,12 @@ std::vector<std::string> Candidates(std::string_view word) {
   }
   if (w.size() > 2 && w.ends_with("y") && !IsVowel(w[w.size() - 2])) {
     std::string base = w.substr(0, w.size() - 1);
-    for (std::string_view suffix : {"ies", "ied", "ier", "iest", "ily", "ying"}) {
+    for (std::string_view suffix : {"ies", "ied", "ier", "iest", "ying"}) {
       out.push_back(base + std::string(suffix));
     }
   }
   if (DoublesFinalConsonant(w)) {
-    for (std::string_view suffix : {"ed", "ing", "er", "ers"}) {
-      out.push_back(w + w.back() + std::string(suffix));
-    }
+    for (std::string_view suffix : {"ed", "ing"}) out.push_back(w + w.back() + std::string(suffix));
   }
   return out;
 }
