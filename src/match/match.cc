@@ -84,7 +84,12 @@ Matches FindMatches(const rules::CompiledPack& pack, const input::Document& docu
       uint32_t index = static_cast<uint32_t>(matches.sentences.size());
       matches.sentences.push_back(sentence);
       matches.sentence_blocks.push_back(b);
-      ConfirmInSentence(pack, folded, candidates, index, sentence.folded, matches.hits);
+      std::vector<int> sentence_candidates =
+          options.use_prefilter
+              ? pack.prefilter().Narrow(Slice(folded.text, sentence.folded), candidates)
+              : candidates;
+      ConfirmInSentence(pack, folded, sentence_candidates, index, sentence.folded,
+                        matches.hits);
     }
   }
   MergeOverlaps(matches.hits);

@@ -69,6 +69,7 @@ Prefilter::Prefilter(const std::vector<Rule>& rules, const std::vector<PatternRe
   options.set_log_errors(false);
   options.set_max_mem(48 << 20);
   set_ = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+  slot_of_ref_.assign(refs.size(), -1);
   for (size_t i = 0; i < refs.size(); ++i) {
     const Pattern& pattern = rules[refs[i].rule].patterns[refs[i].pattern];
     if (!pattern.near) {
@@ -93,12 +94,24 @@ Prefilter::Prefilter(const std::vector<Rule>& rules, const std::vector<PatternRe
         }
       }
     }
+    slot_of_ref_[i] = static_cast<int>(near_.size());
     near_.push_back(slot);
   }
   set_ok_ = set_->Compile();
 }
 
 Prefilter::~Prefilter() = default;
+
+std::vector<uint32_t> Prefilter::GroupsPresent(std::string_view folded_text) const {
+  std::vector<uint32_t> present(near_.size());
+  for (size_t s = 0; s < near_.size(); ++s) present[s] = near_[s].always;
+  ForEachRun(folded_text, [&](std::string_view run) {
+    auto it = words_.find(run);
+    if (it == words_.end()) return;
+    for (auto [slot, bit] : it->second) present[slot] |= bit;
+  });
+  return present;
+}
 
 std::vector<int> Prefilter::Candidates(std::string_view folded_text) const {
   std::vector<int> candidates;
@@ -109,18 +122,23 @@ std::vector<int> Prefilter::Candidates(std::string_view folded_text) const {
   } else if (!set_ok_ || error.kind != RE2::Set::kNoError) {
     candidates = set_refs_;  // the Set could not tell: propose them all
   }
-  std::vector<uint32_t> present(near_.size());
-  for (size_t s = 0; s < near_.size(); ++s) present[s] = near_[s].always;
-  ForEachRun(folded_text, [&](std::string_view run) {
-    auto it = words_.find(run);
-    if (it == words_.end()) return;
-    for (auto [slot, bit] : it->second) present[slot] |= bit;
-  });
+  std::vector<uint32_t> present = GroupsPresent(folded_text);
   for (size_t s = 0; s < near_.size(); ++s) {
     if (present[s] == near_[s].all_groups) candidates.push_back(near_[s].ref);
   }
   std::sort(candidates.begin(), candidates.end());
   return candidates;
+}
+
+std::vector<int> Prefilter::Narrow(std::string_view folded_sentence,
+                                   const std::vector<int>& block_candidates) const {
+  std::vector<uint32_t> present = GroupsPresent(folded_sentence);
+  std::vector<int> kept;
+  for (int ref : block_candidates) {
+    int slot = slot_of_ref_[ref];
+    if (slot < 0 || present[slot] == near_[slot].all_groups) kept.push_back(ref);
+  }
+  return kept;
 }
 
 }  // namespace claimlint::rules

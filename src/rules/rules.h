@@ -223,6 +223,11 @@ class Prefilter {
   // Indices into `refs`, ascending. Never fails: when the Set cannot run,
   // all regex and phrase patterns are proposed.
   std::vector<int> Candidates(std::string_view folded_text) const;
+  // The candidates of a block that may match `folded_sentence`, one of its
+  // sentences: near patterns are proposed again from the sentence's own
+  // words; the others are kept.
+  std::vector<int> Narrow(std::string_view folded_sentence,
+                          const std::vector<int>& block_candidates) const;
   // The Set compiled within its memory budget (else it proposes them all).
   bool set_ok() const { return set_ok_; }
 
@@ -236,10 +241,14 @@ class Prefilter {
     using is_transparent = void;
     size_t operator()(std::string_view word) const { return std::hash<std::string_view>()(word); }
   };
+  // Per near slot, the bits of its groups that have a word in the text.
+  std::vector<uint32_t> GroupsPresent(std::string_view folded_text) const;
+
   std::unique_ptr<RE2::Set> set_;
   bool set_ok_ = false;
   std::vector<int> set_refs_;  // Set index -> index into refs
   std::vector<NearSlot> near_;
+  std::vector<int> slot_of_ref_;  // index into near_ per ref; -1: not near
   // word -> (slot, group bit) for every group entry that word stands for
   std::unordered_map<std::string, std::vector<std::pair<uint32_t, uint32_t>>, WordHash,
                      std::equal_to<>>

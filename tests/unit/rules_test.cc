@@ -416,6 +416,9 @@ TEST(Prefilter, ProposesANearPatternOnlyWhenEveryGroupHasAWord) {
   EXPECT_EQ(prefilter.Candidates("a detox that reduces cortisol"), (std::vector<int>{0, 1}));
   // Whole runs only: "cortisolemia" is not "cortisol".
   EXPECT_EQ(prefilter.Candidates("lower cortisolemia"), (std::vector<int>{}));
+  // A sentence of the block: the near pattern again from its own words.
+  EXPECT_EQ(prefilter.Narrow("a detox.", {0, 1}), (std::vector<int>{1}));
+  EXPECT_EQ(prefilter.Narrow("it reduces cortisol.", {0, 1}), (std::vector<int>{0, 1}));
 }
 
 }  // namespace
