@@ -19,10 +19,11 @@
 // only give rg its patterns: pass the rules/ files they are built from),
 // and writes its JSON report to a scratch file, compared across --jobs
 // values and then deleted. ripgrep is the yardstick on the same files,
-// ignoring case, twice: with the packs' {"phrase": ...} patterns as fixed
-// strings (-F, what a plain grep for the wording does), and with every
-// pattern as a regex under --no-unicode, so \b is ASCII as in RE2 (the same
-// matching work). Both are floors, not the same job: claimlint also decodes,
+// ignoring case, twice: with the packs' wording (phrase patterns and the
+// entries of near patterns' word groups) as fixed strings (-F, what a plain
+// grep for the wording does), and with those and every regex pattern as
+// regexes (rg's Unicode mode: the packs use \pL, which --no-unicode
+// rejects). Both are floors, not the same job: claimlint also decodes,
 // normalizes, splits sentences, confirms each candidate, weighs negation and
 // hedges, and writes a report. A regex that rg cannot parse skips the "all
 // patterns" rows; it is not a failure.
@@ -276,6 +277,15 @@ void CollectPatterns(const json& node, PackPatterns& out) {
           }
           if (pattern.contains("regex") && pattern["regex"].is_string()) {
             AddUnique(out.regexes, pattern["regex"].get<std::string>());
+          }
+          // A near pattern's wording is its group entries ("lower",
+          // "stress hormones"): the phrases a grep for it would look for.
+          if (pattern.contains("near") && pattern["near"].is_array()) {
+            for (const json& group : pattern["near"]) {
+              for (const json& entry : group.is_array() ? group : json::array({group})) {
+                if (entry.is_string()) AddUnique(out.phrases, entry.get<std::string>());
+              }
+            }
           }
         }
       }
@@ -686,7 +696,7 @@ int main(int argc, char** argv) {
         Config config;
         config.label = "rg --threads " + std::to_string(j) + ", all patterns";
         config.args = common;
-        config.args.insert(config.args.end(), {"--no-unicode", "-f", regex_file, corpus_dir});
+        config.args.insert(config.args.end(), {"-f", regex_file, corpus_dir});
         config.optional = true;  // a pack regex rg cannot parse skips the row
         const Measurement* m = add_row(config, repeat);
         (j == 1 ? rg_all_1 : rg_all_top) = m;
@@ -716,8 +726,8 @@ int main(int argc, char** argv) {
   }
   if (!rg.empty()) {
     std::printf(
-        "rg ignores case. phrases -F: the %zu phrase patterns as fixed strings;\n"
-        "all patterns: all %zu patterns as regexes, --no-unicode (ASCII \\b as in RE2)\n",
+        "rg ignores case. phrases -F: the %zu phrases and near-group entries as fixed\n"
+        "strings; all patterns: those and the regex patterns, %zu regexes\n",
         patterns.phrases.size(), all_regexes.size());
   }
 
