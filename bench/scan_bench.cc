@@ -23,7 +23,7 @@
 // entries of near patterns' word groups) as fixed strings (-F, what a plain
 // grep for the wording does), and with those and the regex patterns as
 // regexes under --no-unicode, so \b is ASCII as in RE2 (the same matching
-// work; a regex with a \p class, which --no-unicode rejects, is left out).
+// work; a regex with \p or \x{...}, which --no-unicode rejects, is left out).
 // Both are floors, not the same job: claimlint also decodes,
 // normalizes, splits sentences, confirms each candidate, weighs negation and
 // hedges, and writes a report. A regex that rg cannot parse skips the "all
@@ -576,12 +576,12 @@ int main(int argc, char** argv) {
   const std::string regex_file = (scratch / "patterns.txt").string();
   // rg runs these under --no-unicode (ASCII \b, as RE2's): in Unicode mode a
   // few thousand alternatives leave its DFA and one run took over ten
-  // minutes. A regex with a Unicode class (\pL) cannot run there and is
-  // left out (counted in the table's note).
+  // minutes. A regex with a Unicode class or code point (\pL, \x{80}) cannot
+  // run there and is left out (counted in the table's note).
   std::vector<std::string> all_regexes;
   size_t unicode_regexes = 0;
   for (const std::string& regex : patterns.regexes) {
-    if (regex.find("\\p") != std::string::npos) {
+    if (regex.find("\\p") != std::string::npos || regex.find("\\x{") != std::string::npos) {
       ++unicode_regexes;
     } else {
       all_regexes.push_back(regex);
@@ -741,7 +741,7 @@ int main(int argc, char** argv) {
     std::printf(
         "rg ignores case. phrases -F: the %zu phrases and near-group entries as fixed\n"
         "strings; all patterns: those and the regex patterns, %zu regexes under\n"
-        "--no-unicode (ASCII \\b as in RE2; %zu regexes with \\p classes left out)\n",
+        "--no-unicode (ASCII \\b as in RE2; %zu regexes with \\p or \\x{...} left out)\n",
         patterns.phrases.size(), all_regexes.size(), unicode_regexes);
   }
 
