@@ -21,8 +21,8 @@ bool DoublesFinalConsonant(std::string_view word) {
          IsVowel(word[word.size() - 2]) && !IsVowel(word[word.size() - 3]);
 }
 
-// Closed-class words (prepositions, articles, pronouns, auxiliaries,
-// particles) have no forms; the stemmer accepts "withness" and "awayment".
+}  // namespace
+
 bool IsFunctionWord(std::string_view word) {
   static constexpr std::string_view kWords[] = {
       "a", "about", "across", "after", "again", "against", "all", "along", "also", "always",
@@ -37,6 +37,8 @@ bool IsFunctionWord(std::string_view word) {
       "will", "with", "within", "without", "would", "yet", "you", "your"};
   return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
 }
+
+namespace {
 
 // A word that already carries a derivational or inflectional ending takes
 // inflections only: "treatment" has no "treatmentment".

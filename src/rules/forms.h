@@ -9,6 +9,12 @@
 
 namespace claimlint::rules {
 
+// Closed-class words (prepositions, articles, pronouns, auxiliaries,
+// particles): they have no forms (the stemmer accepts "withness" and
+// "awayment"), and the prefilter does not look them up when an entry has
+// another word.
+bool IsFunctionWord(std::string_view word);
+
 // The Snowball (Porter2) English stem of a lower-case word.
 std::string Stem(std::string_view word);
 

@@ -37,9 +37,8 @@ void ForEachRun(std::string_view text, Visit visit) {
 // one in any of its forms, with \b where an edge is an ASCII word character
 // (EntryToRegex). So each letter-and-digit run of a literal word is a whole
 // run of the text wherever the entry matches: it is bounded by a space, a
-// \b or a character outside the run class. The longest such run is the
-// most selective word; an entry that is one word with forms needs all of
-// them.
+// \b or a character outside the run class. An entry that is looked up by
+// its head word's forms needs all of them.
 std::vector<std::string> EntryWords(std::string_view entry, bool use_forms) {
   std::string folded = text::FoldString(entry);
   std::vector<std::string_view> words;
@@ -49,18 +48,23 @@ std::vector<std::string> EntryWords(std::string_view entry, bool use_forms) {
     if (end > i) words.push_back(std::string_view(folded).substr(i, end - i));
     i = end + 1;
   }
-  std::string longest;
-  for (size_t w = 0; w < words.size(); ++w) {
-    bool has_forms = use_forms && w + 1 == words.size() && IsAsciiLetters(words[w]);
-    if (has_forms) continue;
+  // A head word with forms stands for several words; a closed-class head
+  // word ("for") has only itself and counts as literal.
+  const bool head_has_forms = use_forms && !words.empty() &&
+                              IsAsciiLetters(words.back()) && !IsFunctionWord(words.back());
+  // The most selective word: the longest literal content word ("need" in
+  // "without the need for"), else the head word's forms, else the longest
+  // function word, which nearly every block has.
+  std::string content, function;
+  for (size_t w = 0; w + (head_has_forms ? 1 : 0) < words.size(); ++w) {
     ForEachRun(words[w], [&](std::string_view run) {
-      if (run.size() > longest.size()) longest = std::string(run);
+      std::string& best = IsFunctionWord(run) ? function : content;
+      if (run.size() > best.size()) best = std::string(run);
     });
   }
-  if (!longest.empty()) return {longest};
-  if (!words.empty() && use_forms && IsAsciiLetters(words.back())) {
-    return WordForms(words.back());
-  }
+  if (!content.empty()) return {content};
+  if (head_has_forms) return WordForms(words.back());
+  if (!function.empty()) return {function};
   return {};
 }
 

@@ -388,6 +388,10 @@ TEST(EntryWords, ALiteralRunOrEveryFormOfTheHeadWord) {
   // The literal word is enough; the head word's forms are not needed.
   EXPECT_EQ(EntryWords("lower cortisol", true), std::vector<std::string>{"lower"});
   EXPECT_EQ(EntryWords("Stress  Hormone", true), std::vector<std::string>{"stress"});
+  // A content word before a function word, which nearly every block has;
+  // a closed-class head word is literal.
+  EXPECT_EQ(EntryWords("without the need for", true), std::vector<std::string>{"need"});
+  EXPECT_EQ(EntryWords("without any", true), std::vector<std::string>{"without"});
   // Runs of a word with marks in it: the longest.
   EXPECT_EQ(EntryWords("re-alignment", true), std::vector<std::string>{"alignment"});
   EXPECT_EQ(EntryWords("100%", true), std::vector<std::string>{"100"});
