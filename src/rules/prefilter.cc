@@ -74,10 +74,13 @@ Prefilter::Prefilter(const std::vector<Rule>& rules, const std::vector<PatternRe
   options.set_max_mem(48 << 20);
   set_ = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
   slot_of_ref_.assign(refs.size(), -1);
+  // Patterns are checked before they get here; should one still fail to
+  // parse, the Set is not used and all its patterns are proposed.
+  bool all_added = true;
   for (size_t i = 0; i < refs.size(); ++i) {
     const Pattern& pattern = rules[refs[i].rule].patterns[refs[i].pattern];
     if (!pattern.near) {
-      set_->Add(pattern.re.regex(), nullptr);
+      all_added = set_->Add(pattern.re.regex(), nullptr) >= 0 && all_added;
       set_refs_.push_back(static_cast<int>(i));
       continue;
     }
@@ -101,7 +104,7 @@ Prefilter::Prefilter(const std::vector<Rule>& rules, const std::vector<PatternRe
     slot_of_ref_[i] = static_cast<int>(near_.size());
     near_.push_back(slot);
   }
-  set_ok_ = set_->Compile();
+  set_ok_ = all_added && set_->Compile();
 }
 
 Prefilter::~Prefilter() = default;
