@@ -11,6 +11,11 @@
 
 namespace claimlint::cli {
 
+// The exit codes of every command (design.md).
+inline constexpr int kExitClean = 0;     // done; nothing at or above the threshold
+inline constexpr int kExitFindings = 1;  // findings at or above --fail-on, or a check failed
+inline constexpr int kExitUsage = 2;     // usage, configuration, rule-pack or I/O errors
+
 // `claimlint rules test|list|show ...`: runs every rule's own examples
 // through the full pipeline, lists the loaded rules, or shows one rule.
 int RunRules(const std::vector<std::string>& args);

@@ -25,7 +25,7 @@ constexpr const char* kEvalUsage =
 
 int Usage(const std::string& message) {
   std::cerr << "claimlint: error: " << message << "\n\n" << kEvalUsage;
-  return 2;
+  return kExitUsage;
 }
 
 }  // namespace
@@ -37,7 +37,7 @@ int RunEval(const std::vector<std::string>& args) {
     const std::string& arg = args[i];
     if (arg == "--help" || arg == "-h") {
       std::cout << kEvalUsage;
-      return 0;
+      return kExitClean;
     }
     if (arg == "--output" || arg == "-o") {
       if (i + 1 == args.size()) return Usage("--output needs a file");
@@ -54,7 +54,7 @@ int RunEval(const std::vector<std::string>& args) {
   StatusOr<eval::Score> score = eval::Evaluate(dirs);
   if (!score.ok()) {
     for (const Diagnostic& error : score.errors()) std::cerr << error.ToString() << "\n";
-    return 2;
+    return kExitUsage;
   }
   std::string markdown = eval::RenderMarkdown(score.value(), dirs);
   std::error_code error;
@@ -63,15 +63,15 @@ int RunEval(const std::vector<std::string>& args) {
   report::AtomicFile file(output);
   if (!file.ok()) {
     std::cerr << "claimlint: error: " << file.error() << " [CL401]\n";
-    return 2;
+    return kExitUsage;
   }
   file.stream() << markdown;
   if (!file.Commit()) {
     std::cerr << "claimlint: error: " << file.error() << " [CL402]\n";
-    return 2;
+    return kExitUsage;
   }
   std::cout << markdown;
-  return 0;
+  return kExitClean;
 }
 
 }  // namespace claimlint::cli

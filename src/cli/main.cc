@@ -23,12 +23,11 @@
 
 namespace po = boost::program_options;
 using namespace claimlint;
+using claimlint::cli::kExitClean;
+using claimlint::cli::kExitFindings;
+using claimlint::cli::kExitUsage;
 
 namespace {
-
-constexpr int kExitClean = 0;
-constexpr int kExitFindings = 1;
-constexpr int kExitUsage = 2;
 
 constexpr const char* kUsage =
     "usage: claimlint scan [options] PATH...\n"

@@ -27,10 +27,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr int kOk = 0;
-constexpr int kFailed = 1;
-constexpr int kUsage = 2;
-
 constexpr const char* kRulesUsage =
     "usage: claimlint rules test [PACK...]\n"
     "       claimlint rules list [PACK...]\n"
@@ -53,7 +49,7 @@ constexpr const char* kRulesUsage =
 
 int Usage(const std::string& message) {
   std::cerr << "claimlint: error: " << message << "\n\n" << kRulesUsage;
-  return kUsage;
+  return kExitUsage;
 }
 
 // A pack file and what its "pack" header says.
@@ -301,7 +297,7 @@ bool EveryFixHasAnExample(const rules::Rule& rule, std::ostream& out) {
 
 int RunTest(const std::vector<std::string>& args) {
   std::optional<std::vector<PackFile>> files = PackFiles(args);
-  if (!files) return kUsage;
+  if (!files) return kExitUsage;
   bool load_errors = false;
   size_t failures = 0, total_examples = 0;
   for (const PackFile& file : *files) {
@@ -338,13 +334,13 @@ int RunTest(const std::vector<std::string>& args) {
   }
   if (load_errors) {
     std::cerr << "claimlint: the rule packs have errors\n";
-    return kUsage;
+    return kExitUsage;
   }
   if (failures > 0) {
     std::cout << failures << " of " << total_examples << " examples failed\n";
-    return kFailed;
+    return kExitFindings;
   }
-  return kOk;
+  return kExitClean;
 }
 
 size_t ClaimPatternCount(const rules::Rule& rule) {
@@ -353,9 +349,9 @@ size_t ClaimPatternCount(const rules::Rule& rule) {
 
 int RunList(const std::vector<std::string>& args) {
   std::optional<std::vector<PackFile>> files = PackFiles(args);
-  if (!files) return kUsage;
+  if (!files) return kExitUsage;
   std::shared_ptr<const rules::CompiledPack> pack = LoadAll(*files);
-  if (!pack) return kUsage;
+  if (!pack) return kExitUsage;
   std::vector<const rules::Rule*> sorted;
   for (const rules::Rule& rule : pack->rules()) sorted.push_back(&rule);
   std::sort(sorted.begin(), sorted.end(),
@@ -387,7 +383,7 @@ int RunList(const std::vector<std::string>& args) {
   }
   std::cout << "total: " << all[0] << " claim rules, " << all[1] << " disclaimer requirements, "
             << all[2] << " claim patterns\n";
-  return kOk;
+  return kExitClean;
 }
 
 void PrintPatterns(const char* label, const std::vector<rules::Pattern>& patterns) {
@@ -415,9 +411,9 @@ int RunShow(const std::vector<std::string>& args) {
   if (args.empty()) return Usage("rules show needs a rule id");
   std::optional<std::vector<PackFile>> files =
       PackFiles(std::vector<std::string>(args.begin() + 1, args.end()));
-  if (!files) return kUsage;
+  if (!files) return kExitUsage;
   std::shared_ptr<const rules::CompiledPack> pack = LoadAll(*files);
-  if (!pack) return kUsage;
+  if (!pack) return kExitUsage;
   const std::string& id = args.front();
   const rules::Rule* rule = pack->FindRule(id);
   if (rule == nullptr) {
@@ -432,7 +428,7 @@ int RunShow(const std::vector<std::string>& args) {
     std::cerr << "claimlint: error: no loaded rule has the id \"" << id << "\"";
     if (!similar.empty()) std::cerr << "; did you mean: " << Joined(similar);
     std::cerr << "\nRun 'claimlint rules list' for every id.\n";
-    return kUsage;
+    return kExitUsage;
   }
   std::string origin;
   for (const rules::PackInfo& info : pack->packs()) {
@@ -470,7 +466,7 @@ int RunShow(const std::vector<std::string>& args) {
   for (const rules::Example& example : rule->examples) {
     std::cout << "  " << (example.must_flag ? "flag: " : "pass: ") << example.text << "\n";
   }
-  return kOk;
+  return kExitClean;
 }
 
 }  // namespace
@@ -481,12 +477,12 @@ int RunRules(const std::vector<std::string>& args) {
   std::vector<std::string> rest(args.begin() + 1, args.end());
   if (command == "--help" || command == "-h" || command == "help") {
     std::cout << kRulesUsage;
-    return kOk;
+    return kExitClean;
   }
   for (const std::string& arg : rest) {
     if (arg == "--help" || arg == "-h") {
       std::cout << kRulesUsage;
-      return kOk;
+      return kExitClean;
     }
     if (arg.size() > 1 && arg[0] == '-') return Usage("unknown option '" + arg + "'");
   }
