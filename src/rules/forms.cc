@@ -35,7 +35,8 @@ bool IsFunctionWord(std::string_view word) {
       "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "up",
       "upon", "very", "via", "was", "we", "were", "what", "when", "where", "which", "who",
       "will", "with", "within", "without", "would", "yet", "you", "your"};
-  return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
+  static_assert(std::is_sorted(std::begin(kWords), std::end(kWords)), "binary search needs order");
+  return std::binary_search(std::begin(kWords), std::end(kWords), word);
 }
 
 namespace {
