@@ -7,6 +7,8 @@
 #include <mutex>
 #include <unordered_map>
 
+#include "text/text.h"
+
 namespace claimlint::rules {
 
 namespace {
@@ -116,6 +118,23 @@ std::string Stem(std::string_view word) {
       stemmer.get(), reinterpret_cast<const sb_symbol*>(word.data()), static_cast<int>(word.size()));
   if (stem == nullptr) return std::string(word);
   return std::string(reinterpret_cast<const char*>(stem), sb_stemmer_length(stemmer.get()));
+}
+
+std::vector<std::string> EntryWordList(std::string_view entry) {
+  std::string folded = text::FoldString(entry);
+  std::vector<std::string> words;
+  for (size_t i = 0; i < folded.size();) {
+    size_t end = folded.find(' ', i);
+    if (end == std::string::npos) end = folded.size();
+    if (end > i) words.push_back(folded.substr(i, end - i));
+    i = end + 1;
+  }
+  return words;
+}
+
+bool IsAsciiWord(std::string_view word) {
+  return !word.empty() &&
+         std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
 std::vector<std::string> WordForms(std::string_view word) {

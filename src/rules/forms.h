@@ -15,6 +15,14 @@ namespace claimlint::rules {
 // another word.
 bool IsFunctionWord(std::string_view word);
 
+// An entry of a near pattern's word group ("Stress  Hormone") as the words
+// it matches: folded like the text, split at spaces. The last one is the
+// head word, which gets its forms when it is ASCII letters only
+// (IsAsciiWord). The regex (EntryToRegex) and the prefilter's index
+// (EntryWords) both read entries through this, so they agree.
+std::vector<std::string> EntryWordList(std::string_view entry);
+bool IsAsciiWord(std::string_view word);
+
 // The Snowball (Porter2) English stem of a lower-case word.
 std::string Stem(std::string_view word);
 

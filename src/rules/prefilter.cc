@@ -6,18 +6,12 @@
 
 #include "rules/forms.h"
 #include "rules/rules.h"
-#include "text/text.h"
 
 namespace claimlint::rules {
 
 namespace {
 
 bool IsRunChar(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
-
-bool IsAsciiLetters(std::string_view word) {
-  return !word.empty() &&
-         std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-}
 
 // Calls `visit` with each maximal run of ASCII letters and digits in `text`.
 template <typename Visit>
@@ -40,18 +34,11 @@ void ForEachRun(std::string_view text, Visit visit) {
 // \b or a character outside the run class. An entry that is looked up by
 // its head word's forms needs all of them.
 std::vector<std::string> EntryWords(std::string_view entry, bool use_forms) {
-  std::string folded = text::FoldString(entry);
-  std::vector<std::string_view> words;
-  for (size_t i = 0; i < folded.size();) {
-    size_t end = folded.find(' ', i);
-    if (end == std::string::npos) end = folded.size();
-    if (end > i) words.push_back(std::string_view(folded).substr(i, end - i));
-    i = end + 1;
-  }
+  std::vector<std::string> words = EntryWordList(entry);
   // A head word with forms stands for several words; a closed-class head
   // word ("for") has only itself and counts as literal.
   const bool head_has_forms = use_forms && !words.empty() &&
-                              IsAsciiLetters(words.back()) && !IsFunctionWord(words.back());
+                              IsAsciiWord(words.back()) && !IsFunctionWord(words.back());
   // The most selective word: the longest literal content word ("need" in
   // "without the need for"), else the head word's forms, else the longest
   // function word, which nearly every block has.

@@ -610,30 +610,14 @@ std::string PhraseToRegex(std::string_view phrase) {
 
 namespace {
 
-bool IsAsciiWord(std::string_view word) {
-  return !word.empty() && std::all_of(word.begin(), word.end(), [](char c) {
-    return c >= 'a' && c <= 'z';
-  });
-}
-
-
 // One entry of a word group: its words folded, the last one (the head
 // word: "stress hormone" -> "stress hormones") with its forms, bounded by
 // \b where the entry's edge is an ASCII word character (RE2's \b is
 // ASCII-only, and "100%" or "#1" must still match).
 std::string EntryToRegex(std::string_view entry, bool use_forms) {
-  std::string folded = text::FoldString(entry);
-  while (!folded.empty() && folded.front() == ' ') folded.erase(0, 1);
-  while (!folded.empty() && folded.back() == ' ') folded.pop_back();
-  bool word_start = !folded.empty() && IsAsciiWordChar(folded.front());
-  bool word_end = !folded.empty() && IsAsciiWordChar(folded.back());
-  std::vector<std::string> words;
-  for (size_t i = 0; i < folded.size();) {
-    size_t end = folded.find(' ', i);
-    if (end == std::string::npos) end = folded.size();
-    if (end > i) words.push_back(folded.substr(i, end - i));
-    i = end + 1;
-  }
+  std::vector<std::string> words = EntryWordList(entry);
+  bool word_start = !words.empty() && IsAsciiWordChar(words.front().front());
+  bool word_end = !words.empty() && IsAsciiWordChar(words.back().back());
   std::string regex;
   for (size_t w = 0; w < words.size(); ++w) {
     if (w > 0) regex += " ";
