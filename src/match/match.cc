@@ -3,7 +3,10 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <memory>
 #include <numeric>
+#include <optional>
+#include <unordered_map>
 
 namespace claimlint::match {
 
@@ -18,13 +21,44 @@ std::vector<int> Candidates(const rules::CompiledPack& pack, std::string_view te
   return candidates;
 }
 
+// The RE2 of each candidate pattern for one document: the pack's own, or
+// for near patterns with per_document_near, one compiled for the document.
+class DocumentPatterns {
+ public:
+  DocumentPatterns(const rules::CompiledPack& pack, std::string_view folded_document,
+                   bool per_document_near)
+      : pack_(pack) {
+    if (per_document_near) runs_.emplace(folded_document);
+  }
+
+  // Null when the pattern cannot match anywhere in the document.
+  const RE2* Get(int candidate) {
+    const rules::PatternRef& ref = pack_.prefilter_refs()[candidate];
+    const rules::Pattern& pattern = pack_.rules()[ref.rule].patterns[ref.pattern];
+    if (!runs_ || !pattern.near) return &*pattern.re;
+    auto [it, inserted] = near_.try_emplace(candidate);
+    if (inserted) {
+      std::string regex = rules::NearToRegexFor(*pattern.near, *runs_);
+      if (!regex.empty()) it->second = std::make_unique<RE2>(regex, pattern.re.options());
+    }
+    return it->second.get();
+  }
+
+ private:
+  const rules::CompiledPack& pack_;
+  std::optional<rules::TextRuns> runs_;
+  std::unordered_map<int, std::unique_ptr<RE2>> near_;
+};
+
 void ConfirmInSentence(const rules::CompiledPack& pack, const text::Folded& folded,
                        const std::vector<int>& candidates, uint32_t sentence_index,
-                       Span sentence, std::vector<Hit>& hits) {
+                       Span sentence, DocumentPatterns& patterns, std::vector<Hit>& hits) {
   std::string_view text = Slice(folded.text, sentence);
   for (int candidate : candidates) {
     const rules::PatternRef& ref = pack.prefilter_refs()[candidate];
-    const RE2& re = *pack.rules()[ref.rule].patterns[ref.pattern].re;
+    const RE2* pattern = patterns.Get(candidate);
+    if (pattern == nullptr) continue;
+    const RE2& re = *pattern;
     size_t position = 0;
     re2::StringPiece match;
     while (position <= text.size() &&
@@ -74,6 +108,7 @@ void MergeOverlaps(std::vector<Hit>& hits) {
 Matches FindMatches(const rules::CompiledPack& pack, const input::Document& document,
                     const text::Folded& folded, const MatchOptions& options) {
   Matches matches;
+  DocumentPatterns patterns(pack, folded.text, options.per_document_near);
   for (uint32_t b = 0; b < document.blocks.size(); ++b) {
     const input::Block& block = document.blocks[b];
     Span block_folded = folded.to_prose.ToTarget(block.prose);
@@ -88,7 +123,7 @@ Matches FindMatches(const rules::CompiledPack& pack, const input::Document& docu
           options.use_prefilter
               ? pack.prefilter().Narrow(Slice(folded.text, sentence.folded), candidates)
               : candidates;
-      ConfirmInSentence(pack, folded, sentence_candidates, index, sentence.folded,
+      ConfirmInSentence(pack, folded, sentence_candidates, index, sentence.folded, patterns,
                         matches.hits);
     }
   }

@@ -55,6 +55,10 @@ std::vector<std::string> EntryWords(std::string_view entry, bool use_forms) {
   return {};
 }
 
+TextRuns::TextRuns(std::string_view folded_text) {
+  ForEachRun(folded_text, [&](std::string_view run) { runs_.insert(run); });
+}
+
 Prefilter::Prefilter(const std::vector<Rule>& rules, const std::vector<PatternRef>& refs) {
   RE2::Options options;
   options.set_log_errors(false);

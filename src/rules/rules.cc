@@ -636,11 +636,15 @@ std::string EntryToRegex(std::string_view entry, bool use_forms) {
 // two entries match at the same place the longer one is the match
 // ("inflammatory response" before "inflammatory"): RE2 takes the first
 // alternative that lets the whole pattern match.
-std::string GroupToRegex(const std::vector<std::string>& group, bool use_forms) {
+// `keep`: the entries to take (all when null).
+std::string GroupToRegex(const std::vector<std::string>& group, bool use_forms,
+                         const std::function<bool(const std::string&)>& keep) {
   std::vector<std::pair<std::string, std::string>> entries;  // folded, regex
   for (const std::string& entry : group) {
+    if (keep && !keep(entry)) continue;
     entries.emplace_back(text::FoldString(entry), EntryToRegex(entry, use_forms));
   }
+  if (entries.empty()) return "";
   std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
     return a.first.size() > b.first.size();
   });
@@ -651,7 +655,10 @@ std::string GroupToRegex(const std::vector<std::string>& group, bool use_forms) 
 
 }  // namespace
 
-std::string NearToRegex(const NearPattern& near) {
+namespace {
+
+std::string NearToRegex(const NearPattern& near,
+                        const std::function<bool(const std::string&)>& keep) {
   // Between two groups: a run of non-word characters, then up to `within`
   // words each followed by such a run. Words are ASCII letters and digits,
   // apostrophes and any non-ASCII character (the folded text is lower case
@@ -665,11 +672,30 @@ std::string NearToRegex(const NearPattern& near) {
   std::string gap = "[^" + word + ";:!?]+(?:[" + word + "]+[^" + word + ";:!?]+){0," +
                     std::to_string(near.within) + "}?";
   std::vector<std::string> groups;
-  for (const auto& group : near.groups) groups.push_back(GroupToRegex(group, near.use_forms));
+  for (const auto& group : near.groups) {
+    groups.push_back(GroupToRegex(group, near.use_forms, keep));
+    if (groups.back().empty()) return "";
+  }
   std::string in_order;
   for (size_t i = 0; i < groups.size(); ++i) in_order += (i ? gap : "") + groups[i];
   if (!near.any_order) return in_order;
   return "(?:" + in_order + "|" + groups[1] + gap + groups[0] + ")";
+}
+
+}  // namespace
+
+std::string NearToRegex(const NearPattern& near) { return NearToRegex(near, nullptr); }
+
+std::string NearToRegexFor(const NearPattern& near, const TextRuns& runs) {
+  // An entry none of whose looked-up words is in the text matches nowhere
+  // in it, and leaving an alternative out that matches nowhere changes no
+  // match: RE2 takes the first alternative that succeeds.
+  return NearToRegex(near, [&](const std::string& entry) {
+    std::vector<std::string> words = EntryWords(entry, near.use_forms);
+    return words.empty() || std::any_of(words.begin(), words.end(), [&](const std::string& w) {
+             return runs.contains(w);
+           });
+  });
 }
 
 std::optional<Action> Action::Parse(std::string_view text) {

@@ -17,6 +17,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include <re2/re2.h>
@@ -93,6 +94,7 @@ class LazyRegex {
 
   // The RE2 source.
   const std::string& regex() const;
+  const RE2::Options& options() const { return state_->options; }
   const RE2& operator*() const;
   const RE2* operator->() const { return &**this; }
 
@@ -311,6 +313,23 @@ struct NearPattern {
   bool use_forms = true;
 };
 std::string NearToRegex(const NearPattern& near);
+
+// The words of a folded text as the prefilter looks them up: maximal runs
+// of ASCII letters and digits.
+class TextRuns {
+ public:
+  explicit TextRuns(std::string_view folded_text);
+  bool contains(std::string_view run) const { return runs_.contains(run); }
+
+ private:
+  std::unordered_set<std::string_view> runs_;  // views into the text
+};
+
+// NearToRegex with only the entries that can occur in the text of `runs`:
+// the same matches in that text, from a far smaller program (a single
+// document compiles this instead of the whole pattern). Empty when a group
+// has no such entry, so the pattern cannot match there.
+std::string NearToRegexFor(const NearPattern& near, const TextRuns& runs);
 
 // The words the prefilter looks up for one entry of a word group ("lower
 // cortisol", "stress hormone"): any one of them is a whole ASCII

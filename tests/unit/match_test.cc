@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "scan/scan.h"
+#include "test_files.h"
 
 namespace claimlint {
 namespace {
@@ -124,6 +125,37 @@ TEST(Match, EmbeddedPacksPrefilterAgreesWithFullScanOnTheCorpus) {
     ++articles;
   }
   EXPECT_GT(articles, 0);
+}
+
+// Near patterns cut down to each document's words find what the whole
+// patterns find, over every corpus article and every built-in pack.
+TEST(Match, PerDocumentNearPatternsFindTheSameOnTheCorpus) {
+  auto sources = rules::ProfileSources({"us", "uk", "au"});
+  ASSERT_TRUE(sources.ok());
+  auto pack = rules::Load(sources.value());
+  ASSERT_TRUE(pack.ok()) << pack.errors()[0].ToString();
+  match::MatchOptions per_document;
+  per_document.per_document_near = true;
+  match::MatchOptions per_document_unfiltered = per_document;
+  per_document_unfiltered.use_prefilter = false;
+  int findings = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(
+           std::filesystem::path(CLAIMLINT_SOURCE_DIR) / "corpus")) {
+    if (!input::IsScannableExtension(entry.path().string())) continue;
+    input::Source source{entry.path().string(), testing_files::ReadFile(entry.path())};
+    input::Format format = input::FormatForPath(source.path);
+    report::FileResult whole = scan::ScanSource(source, format, *pack.value());
+    for (const match::MatchOptions& options : {per_document, per_document_unfiltered}) {
+      report::FileResult cut = scan::ScanSource(source, format, *pack.value(), options);
+      ASSERT_EQ(whole.findings.size(), cut.findings.size()) << source.path;
+      for (size_t i = 0; i < whole.findings.size(); ++i) {
+        EXPECT_EQ(whole.findings[i].rule->id, cut.findings[i].rule->id) << source.path;
+        EXPECT_EQ(whole.findings[i].source, cut.findings[i].source) << source.path;
+      }
+    }
+    findings += static_cast<int>(whole.findings.size());
+  }
+  EXPECT_GT(findings, 100);
 }
 
 TEST(Match, FindingCarriesSentenceAndStableFingerprint) {
