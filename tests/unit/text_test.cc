@@ -81,6 +81,25 @@ std::vector<std::string> Sentences(const std::string& text) {
   return out;
 }
 
+TEST(FoldString, TakesTheShortCutForAsciiWithFoldsResult) {
+  // Every ASCII character, white space runs of each kind, and mixed text.
+  std::vector<std::string> texts = {"", " ", "  Stress \t\n Hormone ", "A\r\nB\f\vc", "100%  #1"};
+  std::string all;
+  for (int c = 1; c < 128; ++c) all.push_back(static_cast<char>(c));
+  texts.push_back(all);
+  uint32_t state = 12345;
+  for (int n = 0; n < 200; ++n) {
+    std::string text;
+    for (int k = 0; k < 12; ++k) {
+      state = state * 1103515245 + 12345;
+      text.push_back("aZ \t\n'-.9"[(state >> 16) % 10]);
+    }
+    texts.push_back(text);
+  }
+  for (const std::string& text : texts) EXPECT_EQ(FoldString(text), Fold(text).text) << text;
+  EXPECT_EQ(FoldString("Caf\xC3\xA9  \xE2\x80\x9CX\xE2\x80\x9D"), "caf\xC3\xA9 \"x\"");
+}
+
 TEST(SplitSentences, EndsAtLinesWithoutClosingPunctuation) {
   std::vector<std::string> expected = {
       "Skip to content",
