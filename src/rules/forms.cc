@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <memory>
 #include <mutex>
-#include <unordered_map>
 
 #include "text/text.h"
 
@@ -137,15 +136,7 @@ bool IsAsciiWord(std::string_view word) {
          std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
-std::vector<std::string> WordForms(std::string_view word) {
-  // Packs repeat their words ("pain", "back", "stress" in dozens of
-  // patterns), and stemming every candidate was a third of a cold start.
-  static std::mutex mutex;
-  static std::unordered_map<std::string, std::vector<std::string>> known;
-  {
-    std::lock_guard lock(mutex);
-    if (auto it = known.find(std::string(word)); it != known.end()) return it->second;
-  }
+std::vector<std::string> ComputeWordForms(std::string_view word) {
   std::string stem = Stem(word);
   std::vector<std::string> forms;
   for (std::string& candidate : Candidates(word)) {
@@ -153,8 +144,6 @@ std::vector<std::string> WordForms(std::string_view word) {
   }
   std::sort(forms.begin(), forms.end());
   forms.erase(std::unique(forms.begin(), forms.end()), forms.end());
-  std::lock_guard lock(mutex);
-  known.emplace(std::string(word), forms);
   return forms;
 }
 

@@ -1,6 +1,7 @@
 // Rule packs: every loader error names the file and the line:col of a JSON
 // syntax error or the path of the bad field; phrases and regexes compile to
-// RE2; the embedded core pack loads.
+// RE2; the embedded core pack loads, and its word forms come from the
+// build-time table.
 
 #include "rules/rules.h"
 
@@ -10,6 +11,8 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+
+#include "rules/forms.h"
 
 namespace claimlint::rules {
 namespace {
@@ -157,6 +160,62 @@ TEST(EmbeddedPacks, EveryPatternCompilesWhenCheckedLikeAnOutsidePack) {
   auto pack = Load(sources);
   ASSERT_TRUE(pack.ok()) << pack.errors()[0].ToString();
   EXPECT_GE(pack.value()->rules().size(), 100u);
+}
+
+// The built-in packs' word forms come from the table make_forms_table
+// writes at build time: loading every embedded pack and building every near
+// regex stems no word.
+TEST(BuiltinForms, EveryWordTheEmbeddedPacksInflectIsInTheTable) {
+  auto sources = ProfileSources(ProfileNames());
+  ASSERT_TRUE(sources.ok());
+  ASSERT_EQ(sources.value().size(), EmbeddedPacks().size());
+  const size_t computed = ComputedFormsCount();
+  auto pack = Load(sources.value());
+  ASSERT_TRUE(pack.ok()) << pack.errors()[0].ToString();
+  size_t words = 0;
+  auto check = [&](const rules::Rule& rule, const std::vector<Pattern>& patterns) {
+    for (const Pattern& pattern : patterns) {
+      if (!pattern.near || !pattern.near->use_forms) continue;
+      for (const auto& group : pattern.near->groups) {
+        for (const std::string& entry : group) {
+          std::vector<std::string> entry_words = EntryWordList(entry);
+          if (entry_words.empty() || !IsAsciiWord(entry_words.back())) continue;
+          ++words;
+          EXPECT_TRUE(HasBuiltinForms(entry_words.back())) << rule.id << ": " << entry;
+        }
+      }
+      EXPECT_FALSE(pattern.re.regex().empty());
+    }
+  };
+  for (const rules::Rule& rule : pack.value()->rules()) {
+    check(rule, rule.patterns);
+    check(rule, rule.unless);
+    check(rule, rule.when);
+  }
+  EXPECT_GT(words, 1000u);
+  EXPECT_EQ(ComputedFormsCount(), computed);
+}
+
+// The table is what would be computed, and a word outside it (a pack
+// given at run time) is computed, once.
+TEST(BuiltinForms, TheTableHoldsTheComputedForms) {
+  std::vector<std::string_view> words = BuiltinFormsWords();
+  ASSERT_GT(words.size(), 1000u);
+  EXPECT_TRUE(std::is_sorted(words.begin(), words.end()));
+  const size_t computed = ComputedFormsCount();
+  for (std::string_view word : words) {
+    EXPECT_TRUE(HasBuiltinForms(word));
+    EXPECT_EQ(WordForms(word), ComputeWordForms(word)) << word;
+  }
+  EXPECT_EQ(ComputedFormsCount(), computed);
+
+  EXPECT_FALSE(HasBuiltinForms("defenestrate"));
+  EXPECT_EQ(WordForms("defenestrate"),
+            (std::vector<std::string>{"defenestrate", "defenestrated", "defenestrates",
+                                      "defenestrating"}));
+  EXPECT_EQ(ComputedFormsCount(), computed + 1);
+  EXPECT_EQ(WordForms("defenestrate"), ComputeWordForms("defenestrate"));
+  EXPECT_EQ(ComputedFormsCount(), computed + 1);
 }
 
 // A pattern of a checked pack compiles only when first used, and then as
