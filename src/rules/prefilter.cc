@@ -3,6 +3,7 @@
 #include <re2/set.h>
 
 #include <algorithm>
+#include <future>
 
 #include "rules/forms.h"
 #include "rules/rules.h"
@@ -60,21 +61,29 @@ TextRuns::TextRuns(std::string_view folded_text) {
 }
 
 Prefilter::Prefilter(const std::vector<Rule>& rules, const std::vector<PatternRef>& refs) {
-  RE2::Options options;
-  options.set_log_errors(false);
-  options.set_max_mem(48 << 20);
-  set_ = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
   slot_of_ref_.assign(refs.size(), -1);
-  // Patterns are checked before they get here; should one still fail to
-  // parse, the Set is not used and all its patterns are proposed.
-  bool all_added = true;
   for (size_t i = 0; i < refs.size(); ++i) {
     const Pattern& pattern = rules[refs[i].rule].patterns[refs[i].pattern];
-    if (!pattern.near) {
+    if (!pattern.near) set_refs_.push_back(static_cast<int>(i));
+  }
+  // The Set compiles on another core while this one builds the word index.
+  std::future<void> set_compiled = std::async(std::launch::async, [&] {
+    RE2::Options options;
+    options.set_log_errors(false);
+    options.set_max_mem(48 << 20);
+    set_ = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+    // Patterns are checked before they get here; should one still fail to
+    // parse, the Set is not used and all its patterns are proposed.
+    bool all_added = true;
+    for (int i : set_refs_) {
+      const Pattern& pattern = rules[refs[i].rule].patterns[refs[i].pattern];
       all_added = set_->Add(pattern.re.regex(), nullptr) >= 0 && all_added;
-      set_refs_.push_back(static_cast<int>(i));
-      continue;
     }
+    set_ok_ = all_added && set_->Compile();
+  });
+  for (size_t i = 0; i < refs.size(); ++i) {
+    const Pattern& pattern = rules[refs[i].rule].patterns[refs[i].pattern];
+    if (!pattern.near) continue;
     const NearPattern& near = *pattern.near;
     NearSlot slot{static_cast<int>(i), 0, 0};
     uint32_t slot_index = static_cast<uint32_t>(near_.size());
@@ -95,7 +104,7 @@ Prefilter::Prefilter(const std::vector<Rule>& rules, const std::vector<PatternRe
     slot_of_ref_[i] = static_cast<int>(near_.size());
     near_.push_back(slot);
   }
-  set_ok_ = all_added && set_->Compile();
+  set_compiled.get();
 }
 
 Prefilter::~Prefilter() = default;

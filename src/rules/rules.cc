@@ -4,6 +4,7 @@
 #include <re2/set.h>
 
 #include <algorithm>
+#include <future>
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -736,23 +737,26 @@ const RE2& LazyRegex::operator*() const {
 
 CompiledPack::CompiledPack(std::vector<PackInfo> packs, std::vector<Rule> rules, Lexicon lexicon)
     : packs_(std::move(packs)), rules_(std::move(rules)), lexicon_(std::move(lexicon)) {
-  disclaimer_prefilter_ =
-      std::make_unique<RE2::Set>(PatternOptions(kMaxPatternMemory), RE2::UNANCHORED);
   for (uint32_t r = 0; r < rules_.size(); ++r) {
-    bool claim = rules_[r].kind == RuleKind::kClaim;
     for (uint32_t p = 0; p < rules_[r].patterns.size(); ++p) {
-      if (claim) {
-        refs_.push_back({r, p});
-      } else {
-        // Every pattern of a pack compiles alone (checked at load or by the
-        // test suite), so Add cannot fail here.
-        disclaimer_prefilter_->Add(rules_[r].patterns[p].re.regex(), nullptr);
-        disclaimer_refs_.push_back({r, p});
-      }
+      (rules_[r].kind == RuleKind::kClaim ? refs_ : disclaimer_refs_).push_back({r, p});
     }
   }
-  disclaimer_prefilter_->Compile();
+  // A cold start is mostly compiling: the cue lists and the disclaimer Set
+  // compile on a second core while this one builds the claim prefilter.
+  std::future<void> side = std::async(std::launch::async, [this] {
+    CompileLexicon(lexicon_);
+    disclaimer_prefilter_ =
+        std::make_unique<RE2::Set>(PatternOptions(kMaxPatternMemory), RE2::UNANCHORED);
+    // Every pattern of a pack compiles alone (checked at load or by the
+    // test suite), so Add cannot fail here.
+    for (const PatternRef& ref : disclaimer_refs_) {
+      disclaimer_prefilter_->Add(rules_[ref.rule].patterns[ref.pattern].re.regex(), nullptr);
+    }
+    disclaimer_prefilter_->Compile();
+  });
   prefilter_ = std::make_unique<Prefilter>(rules_, refs_);
+  side.get();
 }
 
 CompiledPack::~CompiledPack() = default;
@@ -919,7 +923,6 @@ StatusOr<std::shared_ptr<const CompiledPack>> Load(const std::vector<PackSource>
     }
   }
   if (!errors.empty()) return errors;
-  CompileLexicon(lexicon);
   return std::shared_ptr<const CompiledPack>(std::make_shared<CompiledPack>(
       std::move(packs), std::move(rules), std::move(lexicon)));
 }
