@@ -186,7 +186,7 @@ Analysis Analyze(const rules::CompiledPack& pack, const input::Document& documen
     Span claim{hit.folded.begin - sentence.folded.begin, hit.folded.end - sentence.folded.begin};
     ClaimContext context = ReadContext(pack.lexicon(), folded_sentence, claim,
                                        next ? Slice(folded.text, next->folded) : "",
-                                       rule.patterns[hit.pattern].source);
+                                       &rule.patterns[hit.pattern]);
     finding.support = evidence.Find(sentence, next);
     bool heading = IsHeading(document, document.blocks[matches.sentence_blocks[hit.sentence]],
                              sentence);

@@ -123,7 +123,7 @@ std::string FirstMatch(const rules::CueList& cues, std::string_view text) {
 }
 
 ClaimContext ReadContext(const rules::Lexicon& lexicon, std::string_view sentence, Span claim,
-                         std::string_view next_sentence, std::string_view pattern_source) {
+                         std::string_view next_sentence, const rules::Pattern* pattern) {
   ClaimContext context;
   std::vector<Span> ends = AllMatches(lexicon.scope_end, sentence);
   std::vector<Span> pseudo = AllMatches(lexicon.pseudo_negation, sentence);
@@ -145,15 +145,14 @@ ClaimContext ReadContext(const rules::Lexicon& lexicon, std::string_view sentenc
     // the link; one that opens the claim ("no side effects") is the claim.
     // A negation word the pattern itself asks for ("I no longer need") is
     // part of the claim.
+    std::string pattern_source;  // described only when a cue is inside the claim
     for (Span cue : AllMatches(lexicon.negation_before, sentence)) {
       if (cue.begin <= claim.begin || cue.end > claim.end) continue;
       if (std::any_of(pseudo.begin(), pseudo.end(), [&](Span p) { return Overlaps(p, cue); })) {
         continue;
       }
-      if (!pattern_source.empty() &&
-          pattern_source.find(Slice(sentence, cue)) != std::string_view::npos) {
-        continue;
-      }
+      if (pattern != nullptr && pattern_source.empty()) pattern_source = pattern->Source();
+      if (pattern_source.find(Slice(sentence, cue)) != std::string::npos) continue;
       context.negation = std::string(Slice(sentence, cue));
       break;
     }

@@ -25,12 +25,12 @@ struct ClaimContext {
 // clause-wide cue such as "no evidence that" reaches any distance)
 // with no scope end ("but", "however", ";") between, and is not a
 // pseudo-negation ("not only"). A negation inside the claim whose words the
-// matching pattern itself contains (`pattern_source`: "I no longer need")
+// matching `pattern` itself contains (its Source(): "I no longer need")
 // is part of the claim, not a negation of it. A claim in reported speech or
 // quotes is negated when the sentence or `next_sentence` rejects it ("there
 // is no evidence").
 ClaimContext ReadContext(const rules::Lexicon& lexicon, std::string_view sentence, Span claim,
-                         std::string_view next_sentence, std::string_view pattern_source = {});
+                         std::string_view next_sentence, const rules::Pattern* pattern = nullptr);
 
 // The leftmost (longest) cue of `cues` in `text`, as its text, or empty.
 std::string FirstMatch(const rules::CueList& cues, std::string_view text);

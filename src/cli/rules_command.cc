@@ -289,7 +289,7 @@ bool EveryFixHasAnExample(const rules::Rule& rule, std::ostream& out) {
     }
     if (exercised) continue;
     out << "FAIL " << rule.id << ": no flag example marks words that the pattern with the fix \""
-        << pattern.fix << "\" matches whole (" << pattern.source << ")\n";
+        << pattern.fix << "\" matches whole (" << pattern.Source() << ")\n";
     ok = false;
   }
   return ok;
@@ -390,7 +390,7 @@ void PrintPatterns(const char* label, const std::vector<rules::Pattern>& pattern
   if (patterns.empty()) return;
   std::cout << label << ":\n";
   for (size_t i = 0; i < patterns.size(); ++i) {
-    std::cout << "  " << i + 1 << ". " << patterns[i].source << "\n"
+    std::cout << "  " << i + 1 << ". " << patterns[i].Source() << "\n"
               << "     compiled: " << patterns[i].re.regex() << "\n";
   }
 }

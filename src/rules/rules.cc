@@ -31,14 +31,15 @@ RE2::Options PatternOptions(int64_t max_mem) {
 }
 
 // `regex`, wrapped in (?i:...) when it has an ASCII capital outside an
-// escape ("FDA" but not \S, \W or \p{Lu}), so it still finds folded text.
+// escape ("FDA" but not \S, \W, \pL or \p{Lu}), so it still finds folded
+// text.
 std::string CaseFolded(const std::string& regex) {
   for (size_t i = 0; i < regex.size(); ++i) {
     char c = regex[i];
     if (c == '\\') {
-      if (i + 2 < regex.size() && (regex[i + 1] == 'p' || regex[i + 1] == 'P') &&
-          regex[i + 2] == '{') {
-        i = regex.find('}', i);
+      if (i + 2 < regex.size() && (regex[i + 1] == 'p' || regex[i + 1] == 'P')) {
+        // A class name: one letter (\pL) or braced (\p{Lu}).
+        i = regex[i + 2] == '{' ? regex.find('}', i) : i + 2;
         if (i == std::string::npos) break;
       } else {
         ++i;
@@ -203,8 +204,6 @@ std::optional<Pattern> CompilePattern(const json& node, const std::string& path,
   if (key[0] == 'n') {
     std::optional<NearPattern> near = ReadNear(node, path, validator);
     if (!near) return std::nullopt;
-    pattern.source = "near: " + node["near"].dump() + " within " + std::to_string(near->within) +
-                     (near->any_order ? ", any order" : "") + (near->use_forms ? "" : ", exact forms");
     pattern.near = std::make_shared<const NearPattern>(std::move(*near));
     pattern.re = LazyRegex([near = pattern.near] { return NearToRegex(*near); },
                            PatternOptions(kMaxPatternMemory));
@@ -214,7 +213,7 @@ std::optional<Pattern> CompilePattern(const json& node, const std::string& path,
     }
     std::string value = validator.String(node, path, key, true);
     if (value.empty()) return std::nullopt;
-    pattern.source = std::string(key) + ": " + value;
+    pattern.written = std::string(key) + ": " + value;
     std::string regex = key[0] == 'p' ? PhraseToRegex(value) : CaseFolded(value);
     pattern.re = LazyRegex([regex = std::move(regex)] { return regex; },
                            PatternOptions(kMaxPatternMemory));
@@ -697,6 +696,14 @@ std::string NearToRegexFor(const NearPattern& near, const TextRuns& runs) {
              return runs.contains(w);
            });
   });
+}
+
+std::string Pattern::Source() const {
+  if (!near) return written;
+  // Described only when asked: serializing every near pattern at load was
+  // a twentieth of a cold start.
+  return "near: " + json(near->groups).dump() + " within " + std::to_string(near->within) +
+         (near->any_order ? ", any order" : "") + (near->use_forms ? "" : ", exact forms");
 }
 
 std::optional<Action> Action::Parse(std::string_view text) {

@@ -112,8 +112,12 @@ class LazyRegex {
 struct NearPattern;
 
 struct Pattern {
-  std::string source;  // as written in the pack, for `rules show`
-  LazyRegex re;        // what it compiles to (folded-text RE2); re.regex() is the source
+  // As written in the pack, for `rules show`: "phrase: ...", "regex: ...",
+  // or "near: [...] within N" (built on demand from `near`).
+  std::string Source() const;
+
+  std::string written;  // phrase and regex patterns: "phrase: clinically proven"
+  LazyRegex re;         // what it compiles to (folded-text RE2); re.regex() is the source
   // Near patterns: their word groups, which the prefilter looks up.
   std::shared_ptr<const NearPattern> near;
   // A safe rewrite: text that can replace the whole match as written

@@ -77,6 +77,17 @@ TEST(Load, BadRegexGivesRe2ErrorAndFragment) {
   EXPECT_NE(errors[0].find("cures (sciatica"), std::string::npos) << errors[0];
 }
 
+TEST(Load, ARegexWithACapitalFindsFoldedTextButClassNamesAreNotCapitals) {
+  auto pack = Load({{"p.json", Pack(Rule("t.a", "", R"([{"regex": "cures \\pL+"},
+      {"regex": "\\p{Lu}\\PL"}, {"regex": "cures Sciatica"}])"))}});
+  ASSERT_TRUE(pack.ok()) << pack.errors()[0].ToString();
+  const std::vector<Pattern>& patterns = pack.value()->rules()[0].patterns;
+  EXPECT_EQ(patterns[0].re.regex(), "cures \\pL+");
+  EXPECT_EQ(patterns[1].re.regex(), "\\p{Lu}\\PL");
+  EXPECT_EQ(patterns[2].re.regex(), "(?i:cures Sciatica)");
+  EXPECT_TRUE(RE2::FullMatch("cures sciatica", *patterns[2].re));
+}
+
 TEST(Load, RejectsBackreferencesThatRe2CannotRun) {
   std::vector<std::string> errors =
       Errors(Pack(Rule("t.a", "", "[{\"regex\": \"(cure)\\\\1\"}]")));
