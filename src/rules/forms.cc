@@ -14,12 +14,35 @@ namespace {
 
 bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 
-// Consonant-vowel-consonant ending of a short word: "stop" -> "stopped".
+// Runs of vowels: syllables, near enough.
+int VowelGroups(std::string_view word) {
+  int groups = 0;
+  for (size_t i = 0; i < word.size(); ++i) {
+    if (IsVowel(word[i]) && (i == 0 || !IsVowel(word[i - 1]))) ++groups;
+  }
+  return groups;
+}
+
+// A final consonant after one short vowel doubles before -ed and -ing when
+// the last syllable is stressed: "stop" -> "stopped", "refer" -> "referred",
+// "control" -> "controlled"; and a final l in British spelling: "level" ->
+// "levelled". Stress is guessed: a word of one syllable, or a common prefix
+// before a root of one; "lower", "visit" and "open" keep one consonant (the
+// stemmer accepts "lowerred", so it cannot be the judge).
 bool DoublesFinalConsonant(std::string_view word) {
-  if (word.size() < 3 || word.size() > 5) return false;
+  if (word.size() < 3) return false;
   char last = word.back();
-  return !IsVowel(last) && last != 'w' && last != 'x' && last != 'y' &&
-         IsVowel(word[word.size() - 2]) && !IsVowel(word[word.size() - 3]);
+  if (IsVowel(last) || last == 'w' || last == 'x' || last == 'y' ||
+      !IsVowel(word[word.size() - 2]) || IsVowel(word[word.size() - 3])) {
+    return false;
+  }
+  if (VowelGroups(word) == 1 || last == 'l') return true;
+  for (std::string_view prefix : {"ad", "be", "com", "con", "de", "dis", "ex", "for", "in", "oc",
+                                  "out", "per", "pre", "re", "sub", "trans", "up"}) {
+    std::string_view root = word.substr(std::min(prefix.size(), word.size()));
+    if (word.starts_with(prefix) && root.size() >= 3 && VowelGroups(root) == 1) return true;
+  }
+  return false;
 }
 
 }  // namespace

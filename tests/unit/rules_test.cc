@@ -425,6 +425,23 @@ TEST(WordForms, APluralAlsoFindsItsSingular) {
   EXPECT_TRUE(RE2::PartialMatch("better than sleeping pills", re));
 }
 
+TEST(WordForms, AFinalConsonantDoublesOnlyWhereTheLastSyllableIsStressed) {
+  auto has = [](std::string_view word, std::string_view form) {
+    std::vector<std::string> forms = ComputeWordForms(word);
+    return std::find(forms.begin(), forms.end(), form) != forms.end();
+  };
+  EXPECT_TRUE(has("stop", "stopped"));
+  EXPECT_TRUE(has("slim", "slimming"));
+  EXPECT_TRUE(has("reset", "resetting"));
+  EXPECT_TRUE(has("control", "controlled"));
+  EXPECT_TRUE(has("level", "levelled"));
+  EXPECT_TRUE(has("lower", "lowered"));
+  EXPECT_FALSE(has("lower", "lowerred"));
+  EXPECT_FALSE(has("visit", "visitting"));
+  EXPECT_FALSE(has("open", "openning"));
+  EXPECT_FALSE(has("limit", "limitted"));
+}
+
 TEST(NearToRegex, EntriesWithNonWordEdgesStillMatch) {
   NearPattern near;
   near.groups = {{"100%", "#1"}, {"safe", "choice"}};
