@@ -56,6 +56,12 @@ std::vector<std::string> EntryWords(std::string_view entry, bool use_forms) {
   return {};
 }
 
+std::vector<std::string> EntryWordsAt(const NearPattern& near, size_t index,
+                                      const std::string& entry) {
+  if (index < near.entry_words.size()) return near.entry_words[index];
+  return EntryWords(entry, near.use_forms);
+}
+
 TextRuns::TextRuns(std::string_view folded_text) {
   ForEachRun(folded_text, [&](std::string_view run) { runs_.insert(run); });
 }
@@ -87,11 +93,12 @@ Prefilter::Prefilter(const std::vector<Rule>& rules, const std::vector<PatternRe
     const NearPattern& near = *pattern.near;
     NearSlot slot{static_cast<int>(i), 0, 0};
     uint32_t slot_index = static_cast<uint32_t>(near_.size());
+    size_t entry_index = 0;
     for (size_t g = 0; g < near.groups.size() && g < 32; ++g) {
       uint32_t bit = 1u << g;
       slot.all_groups |= bit;
       for (const std::string& entry : near.groups[g]) {
-        std::vector<std::string> entry_words = EntryWords(entry, near.use_forms);
+        std::vector<std::string> entry_words = EntryWordsAt(near, entry_index++, entry);
         if (entry_words.empty()) slot.always |= bit;
         for (std::string& word : entry_words) {
           auto& users = words_[std::move(word)];

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "rules/forms.h"
+#include "rules/snapshot.h"
 #include "text/text.h"
 
 namespace claimlint::rules {
@@ -115,6 +116,26 @@ class Validator {
   std::vector<Diagnostic> errors_;
 };
 
+}  // namespace
+
+Pattern MakeRegexPattern(std::string written, std::string regex) {
+  Pattern pattern;
+  pattern.written = std::move(written);
+  pattern.re = LazyRegex([regex = std::move(regex)] { return regex; },
+                         PatternOptions(kMaxPatternMemory));
+  return pattern;
+}
+
+Pattern MakeNearPattern(NearPattern near) {
+  Pattern pattern;
+  pattern.near = std::make_shared<const NearPattern>(std::move(near));
+  pattern.re = LazyRegex([near = pattern.near] { return NearToRegex(*near); },
+                         PatternOptions(kMaxPatternMemory));
+  return pattern;
+}
+
+namespace {
+
 std::optional<NearPattern> ReadNear(const json& node, const std::string& path,
                                     Validator& validator) {
   NearPattern near;
@@ -204,19 +225,15 @@ std::optional<Pattern> CompilePattern(const json& node, const std::string& path,
   if (key[0] == 'n') {
     std::optional<NearPattern> near = ReadNear(node, path, validator);
     if (!near) return std::nullopt;
-    pattern.near = std::make_shared<const NearPattern>(std::move(*near));
-    pattern.re = LazyRegex([near = pattern.near] { return NearToRegex(*near); },
-                           PatternOptions(kMaxPatternMemory));
+    pattern = MakeNearPattern(std::move(*near));
   } else {
     if (node.contains("within") || node.contains("any_order") || node.contains("forms")) {
       validator.Error(path, "\"within\", \"any_order\" and \"forms\" go with \"near\"");
     }
     std::string value = validator.String(node, path, key, true);
     if (value.empty()) return std::nullopt;
-    pattern.written = std::string(key) + ": " + value;
-    std::string regex = key[0] == 'p' ? PhraseToRegex(value) : CaseFolded(value);
-    pattern.re = LazyRegex([regex = std::move(regex)] { return regex; },
-                           PatternOptions(kMaxPatternMemory));
+    pattern = MakeRegexPattern(std::string(key) + ": " + value,
+                               key[0] == 'p' ? PhraseToRegex(value) : CaseFolded(value));
   }
   if (node.contains("fix")) {
     const json& fix = node["fix"];
@@ -636,12 +653,15 @@ std::string EntryToRegex(std::string_view entry, bool use_forms) {
 // two entries match at the same place the longer one is the match
 // ("inflammatory response" before "inflammatory"): RE2 takes the first
 // alternative that lets the whole pattern match.
-// `keep`: the entries to take (all when null).
+// `keep`: the entries to take, by index counting from `first_index` (all
+// when null).
+using KeepEntry = std::function<bool(size_t index, const std::string& entry)>;
 std::string GroupToRegex(const std::vector<std::string>& group, bool use_forms,
-                         const std::function<bool(const std::string&)>& keep) {
+                         size_t first_index, const KeepEntry& keep) {
   std::vector<std::pair<std::string, std::string>> entries;  // folded, regex
-  for (const std::string& entry : group) {
-    if (keep && !keep(entry)) continue;
+  for (size_t e = 0; e < group.size(); ++e) {
+    const std::string& entry = group[e];
+    if (keep && !keep(first_index + e, entry)) continue;
     entries.emplace_back(text::FoldString(entry), EntryToRegex(entry, use_forms));
   }
   if (entries.empty()) return "";
@@ -657,8 +677,7 @@ std::string GroupToRegex(const std::vector<std::string>& group, bool use_forms,
 
 namespace {
 
-std::string NearToRegex(const NearPattern& near,
-                        const std::function<bool(const std::string&)>& keep) {
+std::string NearToRegex(const NearPattern& near, const KeepEntry& keep) {
   // Between two groups: a run of non-word characters, then up to `within`
   // words each followed by such a run. Words are ASCII letters and digits,
   // apostrophes and any non-ASCII character (the folded text is lower case
@@ -672,9 +691,11 @@ std::string NearToRegex(const NearPattern& near,
   std::string gap = "[^" + word + ";:!?]+(?:[" + word + "]+[^" + word + ";:!?]+){0," +
                     std::to_string(near.within) + "}?";
   std::vector<std::string> groups;
+  size_t first_index = 0;
   for (const auto& group : near.groups) {
-    groups.push_back(GroupToRegex(group, near.use_forms, keep));
+    groups.push_back(GroupToRegex(group, near.use_forms, first_index, keep));
     if (groups.back().empty()) return "";
+    first_index += group.size();
   }
   std::string in_order;
   for (size_t i = 0; i < groups.size(); ++i) in_order += (i ? gap : "") + groups[i];
@@ -690,8 +711,8 @@ std::string NearToRegexFor(const NearPattern& near, const TextRuns& runs) {
   // An entry none of whose looked-up words is in the text matches nowhere
   // in it, and leaving an alternative out that matches nowhere changes no
   // match: RE2 takes the first alternative that succeeds.
-  return NearToRegex(near, [&](const std::string& entry) {
-    std::vector<std::string> words = EntryWords(entry, near.use_forms);
+  return NearToRegex(near, [&](size_t index, const std::string& entry) {
+    std::vector<std::string> words = EntryWordsAt(near, index, entry);
     return words.empty() || std::any_of(words.begin(), words.end(), [&](const std::string& w) {
              return runs.contains(w);
            });
@@ -775,46 +796,6 @@ const Rule* CompiledPack::FindRule(std::string_view id) const {
   return nullptr;
 }
 
-const PackSource* EmbeddedPack(std::string_view file_name) {
-  std::string name = "<embedded:" + std::string(file_name) + ">";
-  for (const PackSource& pack : EmbeddedPacks()) {
-    if (pack.name == name) return &pack;
-  }
-  return nullptr;
-}
-
-const PackSource& EmbeddedLexicon() {
-  static const PackSource& lexicon = *EmbeddedPack("lexicon.json");
-  return lexicon;
-}
-
-const std::vector<std::string>& ProfileNames() {
-  static const std::vector<std::string> names = {"us", "uk", "au"};
-  return names;
-}
-
-StatusOr<std::vector<PackSource>> ProfileSources(const std::vector<std::string>& profiles) {
-  std::vector<PackSource> sources = {EmbeddedLexicon(), *EmbeddedPack("core.json")};
-  for (const std::string& profile : profiles) {
-    if (profile != "core" &&
-        std::find(ProfileNames().begin(), ProfileNames().end(), profile) ==
-            ProfileNames().end()) {
-      return Diagnostic{"CL206", "",
-                        "unknown profile \"" + profile + "\"; the profiles are: core, us, uk, au",
-                        true};
-    }
-  }
-  for (const std::string& name : ProfileNames()) {
-    if (std::find(profiles.begin(), profiles.end(), name) == profiles.end()) continue;
-    const PackSource* pack = EmbeddedPack(name + ".json");
-    if (pack == nullptr) {
-      return Diagnostic{"CL206", "", "the " + name + " pack is not built into this binary", true};
-    }
-    sources.push_back(*pack);
-  }
-  return sources;
-}
-
 MarkedText StripMarkers(std::string_view text) {
   MarkedText out;
   size_t open = text.find("[[");
@@ -830,6 +811,110 @@ MarkedText StripMarkers(std::string_view text) {
   return out;
 }
 
+std::optional<PackContents> ReadPackSource(const PackSource& source,
+                                           std::vector<Diagnostic>& errors) {
+  std::optional<json> root = ParsePackText(source, errors);
+  if (!root) return std::nullopt;
+  Validator validator(source);
+  if (!root->is_object()) {
+    validator.Error("", "a rule pack is a JSON object with \"pack\" and \"rules\"");
+    errors.insert(errors.end(), validator.errors().begin(), validator.errors().end());
+    return std::nullopt;
+  }
+  validator.UnknownKeys(*root, "", {"$schema", "pack", "defaults", "rules", "disclaimers",
+                                    "lexicon", "comment"});
+  if (auto it = root->find("$schema"); it != root->end() && !it->is_string()) {
+    validator.Error("$schema", "must be a string (the schema's path or URL)");
+  }
+  PackContents contents;
+  PackInfo& info = contents.info;
+  info.origin = source.name;
+  auto pack = root->find("pack");
+  if (pack == root->end() || !pack->is_object()) {
+    validator.Error("pack", "missing or not an object ({\"id\": ..., \"version\": ...})");
+  } else {
+    validator.UnknownKeys(*pack, "pack",
+                          {"id", "name", "version", "jurisdiction", "description",
+                           "references"});
+    info.id = validator.String(*pack, "pack", "id", true);
+    info.name = validator.String(*pack, "pack", "name", false);
+    info.version = validator.String(*pack, "pack", "version", true);
+    info.jurisdiction = validator.String(*pack, "pack", "jurisdiction", false);
+    info.description = validator.String(*pack, "pack", "description", false);
+    if (auto refs = pack->find("references"); refs != pack->end()) {
+      ReadStrings(*refs, "pack.references", validator);
+    }
+    if (!info.id.empty() && !RE2::FullMatch(info.id, PackIdPattern())) {
+      validator.Error("pack.id",
+                      "\"" + info.id + "\" must be lowercase letters, digits and dashes");
+    }
+  }
+  ContextPolicy defaults;
+  if (auto it = root->find("defaults"); it != root->end()) {
+    if (!it->is_object()) {
+      validator.Error("defaults", "must be an object such as {\"context\": {...}}");
+    } else {
+      validator.UnknownKeys(*it, "defaults", {"context"});
+      if (auto context = it->find("context"); context != it->end()) {
+        ReadPolicy(*context, "defaults.context", defaults, validator);
+      }
+    }
+  }
+  auto list = root->find("rules");
+  if (list == root->end() || !list->is_array()) {
+    validator.Error("rules", "missing or not an array of rules");
+  } else {
+    for (size_t i = 0; i < list->size(); ++i) {
+      ReadRule((*list)[i], "rules[" + std::to_string(i) + "]", info.id, defaults, validator,
+               contents.rules);
+    }
+  }
+  contents.first_disclaimer = contents.rules.size();
+  if (auto it = root->find("disclaimers"); it != root->end()) {
+    if (!it->is_array()) {
+      validator.Error("disclaimers", "must be an array of disclaimer requirements");
+    } else {
+      for (size_t i = 0; i < it->size(); ++i) {
+        ReadDisclaimer((*it)[i], "disclaimers[" + std::to_string(i) + "]", info.id, validator,
+                       contents.rules);
+      }
+    }
+  }
+  if (auto it = root->find("lexicon"); it != root->end()) {
+    ReadLexicon(*it, validator, contents.lexicon);
+  }
+  errors.insert(errors.end(), validator.errors().begin(), validator.errors().end());
+  return contents;
+}
+
+namespace {
+
+void Append(CueList& list, CueList&& more) {
+  list.regexes.insert(list.regexes.end(), std::make_move_iterator(more.regexes.begin()),
+                      std::make_move_iterator(more.regexes.end()));
+}
+
+void Append(Lexicon& lexicon, Lexicon&& more) {
+  for (auto [list, added] : {std::pair{&lexicon.negation_before, &more.negation_before},
+                             {&lexicon.negation_clause, &more.negation_clause},
+                             {&lexicon.negation_after, &more.negation_after},
+                             {&lexicon.pseudo_negation, &more.pseudo_negation},
+                             {&lexicon.scope_end, &more.scope_end},
+                             {&lexicon.hedge, &more.hedge},
+                             {&lexicon.reported_speech, &more.reported_speech},
+                             {&lexicon.rejection, &more.rejection},
+                             {&lexicon.citation, &more.citation},
+                             {&lexicon.named_study, &more.named_study},
+                             {&lexicon.reference_heading, &more.reference_heading}}) {
+    Append(*list, std::move(*added));
+  }
+  lexicon.evidence_domains.insert(lexicon.evidence_domains.end(),
+                                  std::make_move_iterator(more.evidence_domains.begin()),
+                                  std::make_move_iterator(more.evidence_domains.end()));
+}
+
+}  // namespace
+
 StatusOr<std::shared_ptr<const CompiledPack>> Load(const std::vector<PackSource>& sources) {
   std::vector<Diagnostic> errors;
   std::vector<PackInfo> packs;
@@ -837,88 +922,29 @@ StatusOr<std::shared_ptr<const CompiledPack>> Load(const std::vector<PackSource>
   Lexicon lexicon;
   std::map<std::string, std::string> first_definition;  // rule id -> where
   for (const PackSource& source : sources) {
-    std::optional<json> root = ParsePackText(source, errors);
-    if (!root) continue;
-    Validator validator(source);
-    if (!root->is_object()) {
-      validator.Error("", "a rule pack is a JSON object with \"pack\" and \"rules\"");
-      errors.insert(errors.end(), validator.errors().begin(), validator.errors().end());
-      continue;
-    }
-    validator.UnknownKeys(*root, "", {"$schema", "pack", "defaults", "rules", "disclaimers",
-                                      "lexicon", "comment"});
-    if (auto it = root->find("$schema"); it != root->end() && !it->is_string()) {
-      validator.Error("$schema", "must be a string (the schema's path or URL)");
-    }
-    PackInfo info;
-    info.origin = source.name;
-    auto pack = root->find("pack");
-    if (pack == root->end() || !pack->is_object()) {
-      validator.Error("pack", "missing or not an object ({\"id\": ..., \"version\": ...})");
-    } else {
-      validator.UnknownKeys(*pack, "pack",
-                            {"id", "name", "version", "jurisdiction", "description",
-                             "references"});
-      info.id = validator.String(*pack, "pack", "id", true);
-      info.name = validator.String(*pack, "pack", "name", false);
-      info.version = validator.String(*pack, "pack", "version", true);
-      info.jurisdiction = validator.String(*pack, "pack", "jurisdiction", false);
-      info.description = validator.String(*pack, "pack", "description", false);
-      if (auto refs = pack->find("references"); refs != pack->end()) {
-        ReadStrings(*refs, "pack.references", validator);
-      }
-      if (!info.id.empty() && !RE2::FullMatch(info.id, PackIdPattern())) {
-        validator.Error("pack.id", "\"" + info.id + "\" must be lowercase letters, digits and dashes");
-      }
-    }
-    ContextPolicy defaults;
-    if (auto it = root->find("defaults"); it != root->end()) {
-      if (!it->is_object()) {
-        validator.Error("defaults", "must be an object such as {\"context\": {...}}");
-      } else {
-        validator.UnknownKeys(*it, "defaults", {"context"});
-        if (auto context = it->find("context"); context != it->end()) {
-          ReadPolicy(*context, "defaults.context", defaults, validator);
-        }
-      }
-    }
-    size_t first_rule = rules.size();
-    auto list = root->find("rules");
-    if (list == root->end() || !list->is_array()) {
-      validator.Error("rules", "missing or not an array of rules");
-    } else {
-      for (size_t i = 0; i < list->size(); ++i) {
-        ReadRule((*list)[i], "rules[" + std::to_string(i) + "]", info.id, defaults, validator,
-                 rules);
-      }
-    }
-    size_t first_disclaimer = rules.size();
-    if (auto it = root->find("disclaimers"); it != root->end()) {
-      if (!it->is_array()) {
-        validator.Error("disclaimers", "must be an array of disclaimer requirements");
-      } else {
-        for (size_t i = 0; i < it->size(); ++i) {
-          ReadDisclaimer((*it)[i], "disclaimers[" + std::to_string(i) + "]", info.id, validator,
-                         rules);
-        }
-      }
-    }
-    if (auto it = root->find("lexicon"); it != root->end()) ReadLexicon(*it, validator, lexicon);
-    for (size_t i = first_rule; i < rules.size(); ++i) {
-      const std::string& id = rules[i].id;
+    // An embedded pack was read and checked when the binary was built.
+    std::optional<PackContents> contents;
+    if (!source.snapshot.empty()) contents = ReadSnapshot(source.snapshot);
+    if (!contents) contents = ReadPackSource(source, errors);
+    if (!contents) continue;
+    for (size_t i = 0; i < contents->rules.size(); ++i) {
+      const std::string& id = contents->rules[i].id;
       if (id.empty()) continue;
-      std::string here = i < first_disclaimer
-                             ? "rules[" + std::to_string(i - first_rule) + "]"
-                             : "disclaimers[" + std::to_string(i - first_disclaimer) + "]";
+      const size_t first = contents->first_disclaimer;
+      std::string here = i < first ? "rules[" + std::to_string(i) + "]"
+                                   : "disclaimers[" + std::to_string(i - first) + "]";
       auto [it, inserted] = first_definition.emplace(id, source.name + " " + here);
       if (!inserted) {
-        validator.Error(here + ".id", "duplicate rule id \"" + id + "\" (first defined in " +
-                                          it->second + ")",
-                        "CL202");
+        errors.push_back({"CL202", source.name,
+                          here + ".id: duplicate rule id \"" + id + "\" (first defined in " +
+                              it->second + ")",
+                          true});
       }
     }
-    errors.insert(errors.end(), validator.errors().begin(), validator.errors().end());
-    packs.push_back(std::move(info));
+    rules.insert(rules.end(), std::make_move_iterator(contents->rules.begin()),
+                 std::make_move_iterator(contents->rules.end()));
+    Append(lexicon, std::move(contents->lexicon));
+    packs.push_back(std::move(contents->info));
   }
   // A disclaimer may name trigger rules of any loaded pack.
   for (const Rule& rule : rules) {

@@ -35,6 +35,9 @@ struct PackSource {
   // loads strictly (rules_selftest): their patterns compile on first use
   // instead of all at start, which was most of a cold start.
   bool patterns_checked = false;
+  // The embedded packs as make_embedded_packs read them at build time, in
+  // the snapshot form Load reads without parsing JSON (empty: parse `text`).
+  std::string_view snapshot;
 };
 
 // The packs built into the binary from rules/ at build time: `core` first.
@@ -315,6 +318,9 @@ struct NearPattern {
   uint32_t within = 3;
   bool any_order = false;
   bool use_forms = true;
+  // EntryWords of every entry, group after group, as the build stored them
+  // for an embedded pack; empty when they are to be computed (EntryWordsAt).
+  std::vector<std::vector<std::string>> entry_words;
 };
 std::string NearToRegex(const NearPattern& near);
 
@@ -340,6 +346,11 @@ std::string NearToRegexFor(const NearPattern& near, const TextRuns& runs);
 // letter-and-digit run of every text the entry matches. Empty when the
 // entry has no such run (it is then always taken as present).
 std::vector<std::string> EntryWords(std::string_view entry, bool use_forms);
+
+// EntryWords of the entry `index` of `near`, counting group after group:
+// the stored ones when it has them.
+std::vector<std::string> EntryWordsAt(const NearPattern& near, size_t index,
+                                      const std::string& entry);
 
 }  // namespace claimlint::rules
 

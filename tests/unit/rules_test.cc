@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "rules/forms.h"
+#include "rules/snapshot.h"
 
 namespace claimlint::rules {
 namespace {
@@ -171,6 +172,118 @@ TEST(EmbeddedPacks, EveryPatternCompilesWhenCheckedLikeAnOutsidePack) {
   auto pack = Load(sources);
   ASSERT_TRUE(pack.ok()) << pack.errors()[0].ToString();
   EXPECT_GE(pack.value()->rules().size(), 100u);
+}
+
+void ExpectSamePatterns(const std::vector<Pattern>& json, const std::vector<Pattern>& snapshot,
+                        const std::string& where) {
+  ASSERT_EQ(json.size(), snapshot.size()) << where;
+  for (size_t i = 0; i < json.size(); ++i) {
+    SCOPED_TRACE(where + "[" + std::to_string(i) + "]");
+    EXPECT_EQ(json[i].Source(), snapshot[i].Source());
+    EXPECT_EQ(json[i].re.regex(), snapshot[i].re.regex());
+    EXPECT_EQ(json[i].fix, snapshot[i].fix);
+    ASSERT_EQ(json[i].near == nullptr, snapshot[i].near == nullptr);
+    if (!json[i].near) continue;
+    const NearPattern& near = *snapshot[i].near;
+    EXPECT_EQ(json[i].near->groups, near.groups);
+    EXPECT_EQ(json[i].near->within, near.within);
+    EXPECT_EQ(json[i].near->any_order, near.any_order);
+    EXPECT_EQ(json[i].near->use_forms, near.use_forms);
+    std::vector<std::vector<std::string>> entry_words;
+    for (const auto& group : near.groups) {
+      for (const std::string& entry : group) {
+        entry_words.push_back(EntryWords(entry, near.use_forms));
+      }
+    }
+    EXPECT_EQ(near.entry_words, entry_words);
+  }
+}
+
+// Load reads the built-in packs from the snapshots the build made of them:
+// each holds every field the loader reads from the JSON, and the words the
+// prefilter looks up for each near entry.
+TEST(EmbeddedPacks, SnapshotsHoldWhatTheJsonSays) {
+  for (const PackSource& embedded : EmbeddedPacks()) {
+    SCOPED_TRACE(embedded.name);
+    ASSERT_FALSE(embedded.snapshot.empty());
+    std::vector<Diagnostic> errors;
+    PackSource as_json = embedded;
+    as_json.snapshot = {};
+    std::optional<PackContents> json = ReadPackSource(as_json, errors);
+    ASSERT_TRUE(json && errors.empty());
+    std::optional<PackContents> snapshot = ReadSnapshot(embedded.snapshot);
+    ASSERT_TRUE(snapshot);
+    EXPECT_EQ(json->info.id, snapshot->info.id);
+    EXPECT_EQ(json->info.name, snapshot->info.name);
+    EXPECT_EQ(json->info.version, snapshot->info.version);
+    EXPECT_EQ(json->info.jurisdiction, snapshot->info.jurisdiction);
+    EXPECT_EQ(json->info.description, snapshot->info.description);
+    EXPECT_EQ(json->info.origin, snapshot->info.origin);
+    EXPECT_EQ(json->first_disclaimer, snapshot->first_disclaimer);
+    ASSERT_EQ(json->rules.size(), snapshot->rules.size());
+    for (size_t r = 0; r < json->rules.size(); ++r) {
+      const claimlint::rules::Rule& a = json->rules[r];
+      const claimlint::rules::Rule& b = snapshot->rules[r];
+      SCOPED_TRACE(a.id);
+      EXPECT_EQ(a.id, b.id);
+      EXPECT_EQ(a.pack_id, b.pack_id);
+      EXPECT_EQ(a.kind, b.kind);
+      EXPECT_EQ(a.category, b.category);
+      EXPECT_EQ(a.severity, b.severity);
+      EXPECT_EQ(a.message, b.message);
+      EXPECT_EQ(a.rationale, b.rationale);
+      EXPECT_EQ(a.suggestion, b.suggestion);
+      ExpectSamePatterns(a.patterns, b.patterns, "patterns");
+      ExpectSamePatterns(a.unless, b.unless, "unless");
+      ExpectSamePatterns(a.when, b.when, "when");
+      ASSERT_EQ(a.examples.size(), b.examples.size());
+      for (size_t e = 0; e < a.examples.size(); ++e) {
+        EXPECT_EQ(a.examples[e].text, b.examples[e].text);
+        EXPECT_EQ(a.examples[e].must_flag, b.examples[e].must_flag);
+      }
+      for (auto field : {&ContextPolicy::hedged, &ContextPolicy::negated,
+                         &ContextPolicy::supported, &ContextPolicy::question,
+                         &ContextPolicy::heading, &ContextPolicy::quoted}) {
+        EXPECT_EQ((a.policy.*field).Name(), (b.policy.*field).Name());
+      }
+      EXPECT_EQ(a.trigger_categories, b.trigger_categories);
+      EXPECT_EQ(a.trigger_rules, b.trigger_rules);
+      EXPECT_EQ(a.placement, b.placement);
+      EXPECT_EQ(a.within, b.within);
+      EXPECT_EQ(a.require_all, b.require_all);
+    }
+    for (auto list : {&Lexicon::negation_before, &Lexicon::negation_clause,
+                      &Lexicon::negation_after, &Lexicon::pseudo_negation, &Lexicon::scope_end,
+                      &Lexicon::hedge, &Lexicon::reported_speech, &Lexicon::rejection,
+                      &Lexicon::citation, &Lexicon::named_study, &Lexicon::reference_heading}) {
+      EXPECT_EQ((json->lexicon.*list).regexes, (snapshot->lexicon.*list).regexes);
+    }
+    EXPECT_EQ(json->lexicon.evidence_domains, snapshot->lexicon.evidence_domains);
+  }
+}
+
+// A snapshot that is cut short or from another format is refused, and Load
+// then reads the pack's JSON: the same pack, only slower.
+TEST(EmbeddedPacks, AnUnreadableSnapshotFallsBackToTheJson) {
+  const PackSource& core = *EmbeddedPack("core.json");
+  EXPECT_FALSE(ReadSnapshot(""));
+  EXPECT_FALSE(ReadSnapshot("claimlint-pack-snapshot-0\n"));
+  for (size_t cut : {size_t{30}, core.snapshot.size() / 2, core.snapshot.size() - 1}) {
+    EXPECT_FALSE(ReadSnapshot(core.snapshot.substr(0, cut))) << cut;
+  }
+  std::string longer = std::string(core.snapshot) + "x";
+  EXPECT_FALSE(ReadSnapshot(longer));
+
+  PackSource garbled = core;
+  std::string bytes = std::string(core.snapshot.substr(0, core.snapshot.size() / 2));
+  garbled.snapshot = bytes;
+  auto from_json = Load({EmbeddedLexicon(), garbled});
+  auto from_snapshot = Load({EmbeddedLexicon(), core});
+  ASSERT_TRUE(from_json.ok() && from_snapshot.ok());
+  ASSERT_EQ(from_json.value()->rules().size(), from_snapshot.value()->rules().size());
+  for (size_t r = 0; r < from_json.value()->rules().size(); ++r) {
+    EXPECT_EQ(from_json.value()->rules()[r].id, from_snapshot.value()->rules()[r].id);
+  }
 }
 
 // The built-in packs' word forms come from the table make_forms_table
