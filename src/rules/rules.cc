@@ -630,8 +630,11 @@ namespace {
 // One entry of a word group: its words folded, the last one (the head
 // word: "stress hormone" -> "stress hormones") with its forms, bounded by
 // \b where the entry's edge is an ASCII word character (RE2's \b is
-// ASCII-only, and "100%" or "#1" must still match).
-std::string EntryToRegex(std::string_view entry, bool use_forms) {
+// ASCII-only, and "100%" or "#1" must still match). With `runs`, only the
+// forms that are runs of that text: a form is always a whole
+// letter-and-digit run where it matches (a space or \b before it, \b
+// after), so the others match nowhere there. Empty when no form is left.
+std::string EntryToRegex(std::string_view entry, bool use_forms, const TextRuns* runs) {
   std::vector<std::string> words = EntryWordList(entry);
   bool word_start = !words.empty() && IsAsciiWordChar(words.front().front());
   bool word_end = !words.empty() && IsAsciiWordChar(words.back().back());
@@ -640,7 +643,10 @@ std::string EntryToRegex(std::string_view entry, bool use_forms) {
     if (w > 0) regex += " ";
     if (use_forms && w + 1 == words.size() && IsAsciiWord(words[w])) {
       std::vector<std::string> forms;
-      for (const std::string& form : WordForms(words[w])) forms.push_back(RE2::QuoteMeta(form));
+      for (const std::string& form : WordForms(words[w])) {
+        if (runs == nullptr || runs->contains(form)) forms.push_back(RE2::QuoteMeta(form));
+      }
+      if (forms.empty()) return "";
       regex += "(?:" + Join(forms, "|") + ")";
     } else {
       regex += RE2::QuoteMeta(words[w]);
@@ -649,20 +655,29 @@ std::string EntryToRegex(std::string_view entry, bool use_forms) {
   return (word_start ? "\\b" : "") + regex + (word_end ? "\\b" : "");
 }
 
-// A word group as one alternation. Longer entries come first, so that where
-// two entries match at the same place the longer one is the match
-// ("inflammatory response" before "inflammatory"): RE2 takes the first
-// alternative that lets the whole pattern match.
-// `keep`: the entries to take, by index counting from `first_index` (all
-// when null).
-using KeepEntry = std::function<bool(size_t index, const std::string& entry)>;
-std::string GroupToRegex(const std::vector<std::string>& group, bool use_forms,
-                         size_t first_index, const KeepEntry& keep) {
+// Group `g` of `near` as one alternation. Longer entries come first, so
+// that where two entries match at the same place the longer one is the
+// match ("inflammatory response" before "inflammatory"): RE2 takes the
+// first alternative that lets the whole pattern match. With `runs`, only
+// the entries that can occur in that text: leaving out an alternative that
+// matches nowhere changes no match. `first_index`: the group's first entry,
+// counting group after group.
+std::string GroupToRegex(const NearPattern& near, size_t g, size_t first_index,
+                         const TextRuns* runs) {
+  const std::vector<std::string>& group = near.groups[g];
   std::vector<std::pair<std::string, std::string>> entries;  // folded, regex
   for (size_t e = 0; e < group.size(); ++e) {
     const std::string& entry = group[e];
-    if (keep && !keep(first_index + e, entry)) continue;
-    entries.emplace_back(text::FoldString(entry), EntryToRegex(entry, use_forms));
+    if (runs != nullptr) {
+      std::vector<std::string> words = EntryWordsAt(near, first_index + e, entry);
+      if (!words.empty() && std::none_of(words.begin(), words.end(), [&](const std::string& w) {
+            return runs->contains(w);
+          })) {
+        continue;
+      }
+    }
+    std::string regex = EntryToRegex(entry, near.use_forms, runs);
+    if (!regex.empty()) entries.emplace_back(text::FoldString(entry), std::move(regex));
   }
   if (entries.empty()) return "";
   std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
@@ -673,11 +688,7 @@ std::string GroupToRegex(const std::vector<std::string>& group, bool use_forms,
   return "(?:" + Join(regexes, "|") + ")";
 }
 
-}  // namespace
-
-namespace {
-
-std::string NearToRegex(const NearPattern& near, const KeepEntry& keep) {
+std::string NearToRegex(const NearPattern& near, const TextRuns* runs) {
   // Between two groups: a run of non-word characters, then up to `within`
   // words each followed by such a run. Words are ASCII letters and digits,
   // apostrophes and any non-ASCII character (the folded text is lower case
@@ -692,10 +703,10 @@ std::string NearToRegex(const NearPattern& near, const KeepEntry& keep) {
                     std::to_string(near.within) + "}?";
   std::vector<std::string> groups;
   size_t first_index = 0;
-  for (const auto& group : near.groups) {
-    groups.push_back(GroupToRegex(group, near.use_forms, first_index, keep));
+  for (size_t g = 0; g < near.groups.size(); ++g) {
+    groups.push_back(GroupToRegex(near, g, first_index, runs));
     if (groups.back().empty()) return "";
-    first_index += group.size();
+    first_index += near.groups[g].size();
   }
   std::string in_order;
   for (size_t i = 0; i < groups.size(); ++i) in_order += (i ? gap : "") + groups[i];
@@ -708,15 +719,7 @@ std::string NearToRegex(const NearPattern& near, const KeepEntry& keep) {
 std::string NearToRegex(const NearPattern& near) { return NearToRegex(near, nullptr); }
 
 std::string NearToRegexFor(const NearPattern& near, const TextRuns& runs) {
-  // An entry none of whose looked-up words is in the text matches nowhere
-  // in it, and leaving an alternative out that matches nowhere changes no
-  // match: RE2 takes the first alternative that succeeds.
-  return NearToRegex(near, [&](size_t index, const std::string& entry) {
-    std::vector<std::string> words = EntryWordsAt(near, index, entry);
-    return words.empty() || std::any_of(words.begin(), words.end(), [&](const std::string& w) {
-             return runs.contains(w);
-           });
-  });
+  return NearToRegex(near, &runs);
 }
 
 std::string Pattern::Source() const {

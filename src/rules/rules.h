@@ -335,7 +335,8 @@ class TextRuns {
   std::unordered_set<std::string_view> runs_;  // views into the text
 };
 
-// NearToRegex with only the entries that can occur in the text of `runs`:
+// NearToRegex with only the entries, and the forms of their head words,
+// that can occur in the text of `runs`:
 // the same matches in that text, from a far smaller program (a single
 // document compiles this instead of the whole pattern). Empty when a group
 // has no such entry, so the pattern cannot match there.

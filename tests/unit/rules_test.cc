@@ -625,13 +625,17 @@ TEST(Prefilter, ProposesANearPatternOnlyWhenEveryGroupHasAWord) {
   EXPECT_EQ(prefilter.Narrow("it reduces cortisol.", {0, 1}), (std::vector<int>{0, 1}));
 }
 
-TEST(NearToRegexFor, KeepsTheEntriesWhoseWordsTheTextHasAndMatchesTheSame) {
+TEST(NearToRegexFor, KeepsTheEntriesAndFormsTheTextHasAndMatchesTheSame) {
   NearPattern near{{{"lower", "reduce", "get rid of"}, {"cortisol", "stress hormone"}}, 3, true};
   const std::string text = "cortisol, which massage keeps lowering";
   std::string cut = NearToRegexFor(near, TextRuns(text));
   EXPECT_LT(cut.size(), NearToRegex(near).size());
   EXPECT_EQ(cut.find("reduc"), std::string::npos);
   EXPECT_EQ(cut.find("hormone"), std::string::npos);
+  // Only the forms the text has: "lowering", not "lowers" or "lowered".
+  EXPECT_NE(cut.find("lowering"), std::string::npos);
+  EXPECT_EQ(cut.find("lowered"), std::string::npos);
+  EXPECT_EQ(cut.find("cortisols"), std::string::npos);
   RE2 whole(NearToRegex(near)), part(cut);
   re2::StringPiece whole_match, part_match;
   ASSERT_TRUE(whole.Match(text, 0, text.size(), RE2::UNANCHORED, &whole_match, 1));
@@ -640,6 +644,8 @@ TEST(NearToRegexFor, KeepsTheEntriesWhoseWordsTheTextHasAndMatchesTheSame) {
   EXPECT_EQ(whole_match.size(), part_match.size());
   // A group with no entry left: the pattern cannot match in that text.
   EXPECT_EQ(NearToRegexFor(near, TextRuns("lower your heart rate")), "");
+  // "stress" is there but no form of "hormone": that entry cannot match.
+  EXPECT_EQ(NearToRegexFor(near, TextRuns("lower your stress levels")), "");
 }
 
 }  // namespace
