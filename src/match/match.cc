@@ -3,6 +3,8 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <atomic>
+#include <future>
 #include <memory>
 #include <numeric>
 #include <optional>
@@ -33,15 +35,57 @@ class DocumentPatterns {
 
   // Null when the pattern cannot match anywhere in the document.
   const RE2* Get(int candidate) {
-    const rules::PatternRef& ref = pack_.prefilter_refs()[candidate];
-    const rules::Pattern& pattern = pack_.rules()[ref.rule].patterns[ref.pattern];
+    const rules::Pattern& pattern = PatternOf(candidate);
     if (!runs_ || !pattern.near) return &*pattern.re;
     auto [it, inserted] = near_.try_emplace(candidate);
-    if (inserted) {
-      std::string regex = rules::NearToRegexFor(*pattern.near, *runs_);
-      if (!regex.empty()) it->second = std::make_unique<RE2>(regex, pattern.re.options());
-    }
+    if (inserted) it->second = CompileNear(pattern);
     return it->second.get();
+  }
+
+  // Compiles `candidates` now, on two cores: compiling is most of a
+  // one-document run, and the other core is idle then.
+  void CompileInParallel(std::vector<int> candidates) {
+    std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+    // Every slot exists before the threads start, so they only fill them.
+    std::vector<std::pair<const rules::Pattern*, std::unique_ptr<RE2>*>> todo;
+    for (int candidate : candidates) {
+      const rules::Pattern& pattern = PatternOf(candidate);
+      if (!runs_ || !pattern.near) {
+        todo.emplace_back(&pattern, nullptr);
+      } else if (auto [it, inserted] = near_.try_emplace(candidate); inserted) {
+        todo.emplace_back(&pattern, &it->second);
+      }
+    }
+    std::atomic<size_t> next = 0;
+    auto compile = [&] {
+      for (size_t i; (i = next++) < todo.size();) {
+        auto [pattern, slot] = todo[i];
+        if (slot == nullptr) {
+          *pattern->re;  // compiles on first use, once
+        } else {
+          *slot = CompileNear(*pattern);
+        }
+      }
+    };
+    if (todo.size() < 2) {
+      compile();
+      return;
+    }
+    std::future<void> helper = std::async(std::launch::async, compile);
+    compile();
+    helper.get();
+  }
+
+ private:
+  const rules::Pattern& PatternOf(int candidate) const {
+    const rules::PatternRef& ref = pack_.prefilter_refs()[candidate];
+    return pack_.rules()[ref.rule].patterns[ref.pattern];
+  }
+  std::unique_ptr<RE2> CompileNear(const rules::Pattern& pattern) const {
+    std::string regex = rules::NearToRegexFor(*pattern.near, *runs_);
+    if (regex.empty()) return nullptr;
+    return std::make_unique<RE2>(regex, pattern.re.options());
   }
 
  private:
@@ -109,6 +153,7 @@ Matches FindMatches(const rules::CompiledPack& pack, const input::Document& docu
                     const text::Folded& folded, const MatchOptions& options) {
   Matches matches;
   DocumentPatterns patterns(pack, folded.text, options.per_document_near);
+  std::vector<std::vector<int>> sentence_candidates;  // per sentence
   for (uint32_t b = 0; b < document.blocks.size(); ++b) {
     const input::Block& block = document.blocks[b];
     Span block_folded = folded.to_prose.ToTarget(block.prose);
@@ -116,16 +161,25 @@ Matches FindMatches(const rules::CompiledPack& pack, const input::Document& docu
         Candidates(pack, Slice(folded.text, block_folded), options.use_prefilter);
     if (candidates.empty()) continue;
     for (const text::Sentence& sentence : text::SplitSentences(document, folded, block.prose)) {
-      uint32_t index = static_cast<uint32_t>(matches.sentences.size());
       matches.sentences.push_back(sentence);
       matches.sentence_blocks.push_back(b);
-      std::vector<int> sentence_candidates =
+      sentence_candidates.push_back(
           options.use_prefilter
               ? pack.prefilter().Narrow(Slice(folded.text, sentence.folded), candidates)
-              : candidates;
-      ConfirmInSentence(pack, folded, sentence_candidates, index, sentence.folded, patterns,
-                        matches.hits);
+              : candidates);
     }
+  }
+  // A batch keeps every core busy with documents already.
+  if (options.per_document_near) {
+    std::vector<int> all;
+    for (const std::vector<int>& some : sentence_candidates) {
+      all.insert(all.end(), some.begin(), some.end());
+    }
+    patterns.CompileInParallel(std::move(all));
+  }
+  for (uint32_t s = 0; s < matches.sentences.size(); ++s) {
+    ConfirmInSentence(pack, folded, sentence_candidates[s], s, matches.sentences[s].folded,
+                      patterns, matches.hits);
   }
   MergeOverlaps(matches.hits);
   return matches;
