@@ -70,6 +70,7 @@ int Run(int argc, char** argv) {
       std::cerr << argv[i] << ": " << error.ToString() << "\n";
     }
     if (!contents || !errors.empty()) return 1;
+    AddRequiredLiterals(*contents);
     std::string n = std::to_string(i - 2);
     data += "constexpr char kText" + n + "[] = ";
     data += kTextOpen;

@@ -1,9 +1,9 @@
 // The prefilter: which claim patterns may match a block of folded text.
 
+#include <re2/filtered_re2.h>
 #include <re2/set.h>
 
 #include <algorithm>
-#include <future>
 
 #include "rules/forms.h"
 #include "rules/rules.h"
@@ -56,6 +56,59 @@ std::vector<std::string> EntryWords(std::string_view entry, bool use_forms) {
   return {};
 }
 
+std::vector<std::vector<std::string>> RequiredLiterals(const std::string& regex,
+                                                       const RE2::Options& options) {
+  re2::FilteredRE2 filter(/*min_atom_len=*/3);
+  int id = 0;
+  if (filter.Add(regex, options, &id) != RE2::NoError) return {};
+  std::vector<std::string> atoms;
+  filter.Compile(&atoms);
+  // The regex passes when the atoms present satisfy its and/or tree of
+  // atoms. A set of atoms is required when the regex cannot pass with every
+  // atom but those present: every match then has one of them.
+  auto required = [&](const std::vector<bool>& in_set) {
+    std::vector<int> present;
+    for (size_t a = 0; a < atoms.size(); ++a) {
+      if (!in_set[a]) present.push_back(static_cast<int>(a));
+    }
+    std::vector<int> potential;
+    filter.AllPotentials(present, &potential);
+    return potential.empty();
+  };
+  // Shortest first: what is left of a set is its longer (rarer) atoms.
+  std::vector<size_t> order(atoms.size());
+  for (size_t a = 0; a < order.size(); ++a) order[a] = a;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return atoms[a].size() < atoms[b].size(); });
+  // Each list is a smallest required set among the atoms no earlier list
+  // took, so lists stand for the parts of a concatenation ("lose" ... "kg").
+  std::vector<bool> unused(atoms.size(), true);
+  std::vector<std::vector<std::string>> lists;
+  while (lists.size() < 4 && required(unused)) {
+    std::vector<bool> in_set = unused;
+    for (size_t a : order) {
+      if (!in_set[a]) continue;
+      in_set[a] = false;
+      if (!required(in_set)) in_set[a] = true;
+    }
+    std::vector<std::string> list;
+    bool ascii = true;
+    for (size_t a = 0; a < atoms.size(); ++a) {
+      if (!in_set[a]) continue;
+      unused[a] = false;
+      list.push_back(atoms[a]);
+      // An atom with a byte beyond ASCII may differ between the text and
+      // its lower case: no promise from this list then.
+      ascii = ascii && std::none_of(atoms[a].begin(), atoms[a].end(), [](char c) {
+                return static_cast<unsigned char>(c) >= 0x80;
+              });
+    }
+    std::sort(list.begin(), list.end());
+    if (ascii) lists.push_back(std::move(list));
+  }
+  return lists;
+}
+
 std::vector<std::string> EntryWordsAt(const NearPattern& near, size_t index,
                                       const std::string& entry) {
   if (index < near.entry_words.size()) return near.entry_words[index];
@@ -66,27 +119,15 @@ TextRuns::TextRuns(std::string_view folded_text) {
   ForEachRun(folded_text, [&](std::string_view run) { runs_.insert(run); });
 }
 
-Prefilter::Prefilter(const std::vector<Rule>& rules, const std::vector<PatternRef>& refs) {
+Prefilter::Prefilter(const std::vector<Rule>& rules, const std::vector<PatternRef>& refs)
+    : rules_(rules), refs_(refs) {
   slot_of_ref_.assign(refs.size(), -1);
   for (size_t i = 0; i < refs.size(); ++i) {
     const Pattern& pattern = rules[refs[i].rule].patterns[refs[i].pattern];
-    if (!pattern.near) set_refs_.push_back(static_cast<int>(i));
+    if (pattern.near) continue;
+    set_refs_.push_back(static_cast<int>(i));
+    literals_known_ = literals_known_ && pattern.required_literals.has_value();
   }
-  // The Set compiles on another core while this one builds the word index.
-  std::future<void> set_compiled = std::async(std::launch::async, [&] {
-    RE2::Options options;
-    options.set_log_errors(false);
-    options.set_max_mem(48 << 20);
-    set_ = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
-    // Patterns are checked before they get here; should one still fail to
-    // parse, the Set is not used and all its patterns are proposed.
-    bool all_added = true;
-    for (int i : set_refs_) {
-      const Pattern& pattern = rules[refs[i].rule].patterns[refs[i].pattern];
-      all_added = set_->Add(pattern.re.regex(), nullptr) >= 0 && all_added;
-    }
-    set_ok_ = all_added && set_->Compile();
-  });
   for (size_t i = 0; i < refs.size(); ++i) {
     const Pattern& pattern = rules[refs[i].rule].patterns[refs[i].pattern];
     if (!pattern.near) continue;
@@ -111,10 +152,29 @@ Prefilter::Prefilter(const std::vector<Rule>& rules, const std::vector<PatternRe
     slot_of_ref_[i] = static_cast<int>(near_.size());
     near_.push_back(slot);
   }
-  set_compiled.get();
 }
 
 Prefilter::~Prefilter() = default;
+
+const RE2::Set* Prefilter::Set() const {
+  std::call_once(set_once_, [this] {
+    RE2::Options options;
+    options.set_log_errors(false);
+    options.set_max_mem(48 << 20);
+    set_ = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+    // Patterns are checked before they get here; should one still fail to
+    // parse, the Set is not used and all its patterns are proposed.
+    bool all_added = true;
+    for (int i : set_refs_) {
+      const Pattern& pattern = rules_[refs_[i].rule].patterns[refs_[i].pattern];
+      all_added = set_->Add(pattern.re.regex(), nullptr) >= 0 && all_added;
+    }
+    set_ok_ = all_added && set_->Compile();
+  });
+  return set_ok_ ? set_.get() : nullptr;
+}
+
+bool Prefilter::set_ok() const { return Set() != nullptr; }
 
 std::vector<uint32_t> Prefilter::GroupsPresent(std::string_view folded_text) const {
   std::vector<uint32_t> present(near_.size());
@@ -127,30 +187,58 @@ std::vector<uint32_t> Prefilter::GroupsPresent(std::string_view folded_text) con
   return present;
 }
 
-std::vector<int> Prefilter::Candidates(std::string_view folded_text) const {
-  std::vector<int> candidates;
-  std::vector<int> matched;
-  RE2::Set::ErrorInfo error;
-  if (set_ok_ && set_->Match(folded_text, &matched, &error)) {
-    for (int id : matched) candidates.push_back(set_refs_[id]);
-  } else if (!set_ok_ || error.kind != RE2::Set::kNoError) {
-    candidates = set_refs_;  // the Set could not tell: propose them all
-  }
+void Prefilter::AddNearCandidates(std::string_view folded_text,
+                                  std::vector<int>& candidates) const {
   std::vector<uint32_t> present = GroupsPresent(folded_text);
   for (size_t s = 0; s < near_.size(); ++s) {
     if (present[s] == near_[s].all_groups) candidates.push_back(near_[s].ref);
   }
   std::sort(candidates.begin(), candidates.end());
+}
+
+bool Prefilter::HasRequiredLiterals(int ref, std::string_view folded_text) const {
+  const Pattern& pattern = rules_[refs_[ref].rule].patterns[refs_[ref].pattern];
+  if (!pattern.required_literals) return true;
+  return std::all_of(pattern.required_literals->begin(), pattern.required_literals->end(),
+                     [&](const std::vector<std::string>& list) {
+                       return std::any_of(list.begin(), list.end(), [&](const std::string& s) {
+                         return folded_text.find(s) != std::string_view::npos;
+                       });
+                     });
+}
+
+std::vector<int> Prefilter::Candidates(std::string_view folded_text) const {
+  std::vector<int> candidates;
+  std::vector<int> matched;
+  RE2::Set::ErrorInfo error;
+  const RE2::Set* set = Set();
+  if (set != nullptr && set->Match(folded_text, &matched, &error)) {
+    for (int id : matched) candidates.push_back(set_refs_[id]);
+  } else if (set == nullptr || error.kind != RE2::Set::kNoError) {
+    candidates = set_refs_;  // the Set could not tell: propose them all
+  }
+  AddNearCandidates(folded_text, candidates);
   return candidates;
 }
 
-std::vector<int> Prefilter::Narrow(std::string_view folded_sentence,
-                                   const std::vector<int>& block_candidates) const {
-  std::vector<uint32_t> present = GroupsPresent(folded_sentence);
+std::vector<int> Prefilter::CandidatesByLiterals(std::string_view folded_text) const {
+  std::vector<int> candidates;
+  for (int ref : set_refs_) {
+    if (HasRequiredLiterals(ref, folded_text)) candidates.push_back(ref);
+  }
+  AddNearCandidates(folded_text, candidates);
+  return candidates;
+}
+
+std::vector<int> Prefilter::Narrow(std::string_view folded_part,
+                                   const std::vector<int>& candidates) const {
+  std::vector<uint32_t> present = GroupsPresent(folded_part);
   std::vector<int> kept;
-  for (int ref : block_candidates) {
+  for (int ref : candidates) {
     int slot = slot_of_ref_[ref];
-    if (slot < 0 || present[slot] == near_[slot].all_groups) kept.push_back(ref);
+    if (slot < 0 ? HasRequiredLiterals(ref, folded_part) : present[slot] == near_[slot].all_groups) {
+      kept.push_back(ref);
+    }
   }
   return kept;
 }

@@ -121,6 +121,10 @@ struct Pattern {
 
   std::string written;  // phrase and regex patterns: "phrase: clinically proven"
   LazyRegex re;         // what it compiles to (folded-text RE2); re.regex() is the source
+  // Phrase and regex patterns of the embedded packs (RequiredLiterals, at
+  // build time): every match contains a string of each of these lists;
+  // none: no such string. Unset for a pack read at run time.
+  std::optional<std::vector<std::vector<std::string>>> required_literals;
   // Near patterns: their word groups, which the prefilter looks up.
   std::shared_ptr<const NearPattern> near;
   // A safe rewrite: text that can replace the whole match as written
@@ -218,12 +222,14 @@ struct PatternRef {
 
 // Proposes the claim patterns that may match a text: every pattern that
 // matches is proposed, and seldom one that does not. Regex and phrase
-// patterns go through one RE2::Set. A near pattern is proposed when each of
-// its word groups has a word in the text, found by one hash lookup per word
-// of the text (ASCII letter-and-digit runs: a group entry's literal run, or
-// one of its head word's forms, is always such a run wherever it matches),
-// so building it costs no RE2 compile and a near pattern is compiled only
-// when all of its groups are there.
+// patterns go through one RE2::Set, compiled on first use; a run of few
+// documents can propose them from their required literals instead
+// (CandidatesByLiterals) and never compile it. A near pattern is proposed
+// when each of its word groups has a word in the text, found by one hash
+// lookup per word of the text (ASCII letter-and-digit runs: a group entry's
+// literal run, or one of its head word's forms, is always such a run
+// wherever it matches), so building it costs no RE2 compile and a near
+// pattern is compiled only when all of its groups are there.
 class Prefilter {
  public:
   Prefilter(const std::vector<Rule>& rules, const std::vector<PatternRef>& refs);
@@ -232,13 +238,19 @@ class Prefilter {
   // Indices into `refs`, ascending. Never fails: when the Set cannot run,
   // all regex and phrase patterns are proposed.
   std::vector<int> Candidates(std::string_view folded_text) const;
-  // The candidates of a block that may match `folded_sentence`, one of its
-  // sentences: near patterns are proposed again from the sentence's own
-  // words; the others are kept.
-  std::vector<int> Narrow(std::string_view folded_sentence,
-                          const std::vector<int>& block_candidates) const;
+  // The same from the regex and phrase patterns' required literals, when
+  // every one has them (literals_known(): the embedded packs), without the
+  // Set. Proposes more than the Set: a pattern with no required literal
+  // always, the others whenever one of their literals is in the text.
+  bool literals_known() const { return literals_known_; }
+  std::vector<int> CandidatesByLiterals(std::string_view folded_text) const;
+  // The candidates of a text that may match `folded_part`, a part of it (a
+  // block, a sentence): near patterns are proposed again from the part's
+  // own words, patterns with required literals from its literals; the
+  // others are kept.
+  std::vector<int> Narrow(std::string_view folded_part, const std::vector<int>& candidates) const;
   // The Set compiled within its memory budget (else it proposes them all).
-  bool set_ok() const { return set_ok_; }
+  bool set_ok() const;
 
  private:
   struct NearSlot {
@@ -252,10 +264,17 @@ class Prefilter {
   };
   // Per near slot, the bits of its groups that have a word in the text.
   std::vector<uint32_t> GroupsPresent(std::string_view folded_text) const;
+  void AddNearCandidates(std::string_view folded_text, std::vector<int>& candidates) const;
+  bool HasRequiredLiterals(int ref, std::string_view folded_text) const;
+  const RE2::Set* Set() const;  // null when it did not compile
 
-  std::unique_ptr<RE2::Set> set_;
-  bool set_ok_ = false;
+  const std::vector<Rule>& rules_;
+  const std::vector<PatternRef>& refs_;
+  mutable std::once_flag set_once_;
+  mutable std::unique_ptr<RE2::Set> set_;
+  mutable bool set_ok_ = false;
   std::vector<int> set_refs_;  // Set index -> index into refs
+  bool literals_known_ = true;
   std::vector<NearSlot> near_;
   std::vector<int> slot_of_ref_;  // index into near_ per ref; -1: not near
   // word -> (slot, group bit) for every group entry that word stands for
@@ -347,6 +366,15 @@ std::string NearToRegexFor(const NearPattern& near, const TextRuns& runs);
 // letter-and-digit run of every text the entry matches. Empty when the
 // entry has no such run (it is then always taken as present).
 std::vector<std::string> EntryWords(std::string_view entry, bool use_forms);
+
+// Lists of strings such that every text `regex` matches contains a string
+// of each list: found from RE2's own prefilter (FilteredRE2), each list a
+// few strings, disjoint from the others, each string at least three bytes,
+// lower case, ASCII (the text is folded, so an ASCII string of its lower
+// case form is one of the text too). Empty when RE2 finds no such list.
+// Compiles the regex: the build calls this, not a run.
+std::vector<std::vector<std::string>> RequiredLiterals(const std::string& regex,
+                                                       const RE2::Options& options);
 
 // EntryWords of the entry `index` of `near`, counting group after group:
 // the stored ones when it has them.

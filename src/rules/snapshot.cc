@@ -13,7 +13,7 @@ namespace claimlint::rules {
 namespace {
 
 // Changes whenever a field is added, removed or reordered.
-constexpr std::string_view kHeader = "claimlint-pack-snapshot-1\n";
+constexpr std::string_view kHeader = "claimlint-pack-snapshot-2\n";
 
 // A parameter that is `Struct`, const (writing) or not (reading).
 template <typename T, typename Struct>
@@ -93,8 +93,9 @@ class Writer {
     PutNumber(items.size());
     for (const T& item : items) Put(item);
   }
-  // A phrase or regex keeps its RE2 source; a near pattern its words, with
-  // the words the prefilter looks up for each entry worked out now.
+  // A phrase or regex keeps its RE2 source (and required literals); a near
+  // pattern its words, with the words the prefilter looks up for each entry
+  // worked out now.
   void Put(const Pattern& pattern) {
     PutNumber(pattern.near ? 1 : 0);
     if (pattern.near) {
@@ -108,10 +109,14 @@ class Writer {
       }
       Put(near);
     } else {
-      Put(pattern.written);
-      Put(pattern.re.regex());
+      (*this)(pattern.written, pattern.re.regex(), pattern.required_literals);
     }
     Put(pattern.fix);
+  }
+  template <typename T>
+  void Put(const std::optional<T>& value) {
+    PutNumber(value.has_value());
+    if (value) Put(*value);
   }
   template <typename T>
   void Put(const T& value) {
@@ -179,8 +184,15 @@ class Reader {
       std::string written, regex;
       (*this)(written, regex);
       pattern = MakeRegexPattern(std::move(written), std::move(regex));
+      Get(pattern.required_literals);
     }
     Get(pattern.fix);
+  }
+  template <typename T>
+  void Get(std::optional<T>& value) {
+    if (GetNumber() == 0) return;
+    value.emplace();
+    Get(*value);
   }
   template <typename T>
   void Get(T& value) {
@@ -196,6 +208,16 @@ class Reader {
 };
 
 }  // namespace
+
+void AddRequiredLiterals(PackContents& contents) {
+  for (Rule& rule : contents.rules) {
+    if (rule.kind != RuleKind::kClaim) continue;
+    for (Pattern& pattern : rule.patterns) {
+      if (pattern.near) continue;
+      pattern.required_literals = RequiredLiterals(pattern.re.regex(), pattern.re.options());
+    }
+  }
+}
 
 std::string WriteSnapshot(const PackContents& contents) {
   std::string out(kHeader);

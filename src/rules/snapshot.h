@@ -35,6 +35,11 @@ std::optional<PackContents> ReadPackSource(const PackSource& source,
 Pattern MakeRegexPattern(std::string written, std::string regex);
 Pattern MakeNearPattern(NearPattern near);
 
+// Works out the required literals of every claim rule's phrase and regex
+// patterns (RequiredLiterals), so that a run of few documents can propose
+// them without compiling the prefilter's RE2::Set.
+void AddRequiredLiterals(PackContents& contents);
+
 // The snapshot of a read pack; its near patterns carry their entry words.
 std::string WriteSnapshot(const PackContents& contents);
 // The pack back from WriteSnapshot's bytes; null if they are not such a

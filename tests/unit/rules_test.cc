@@ -625,6 +625,55 @@ TEST(Prefilter, ProposesANearPatternOnlyWhenEveryGroupHasAWord) {
   EXPECT_EQ(prefilter.Narrow("it reduces cortisol.", {0, 1}), (std::vector<int>{0, 1}));
 }
 
+// One list per part of a concatenation; alternatives in one list; nothing
+// promised for a part shorter than three bytes or beyond ASCII.
+TEST(RequiredLiterals, EveryMatchHasAStringOfEachList) {
+  RE2::Options options;
+  options.set_log_errors(false);
+  using Lists = std::vector<std::vector<std::string>>;
+  EXPECT_EQ(RequiredLiterals(R"(\b(?:lose|drop)\s+\d+ (?:kilos|pounds)\b)", options),
+            (Lists{{" kilos", " pounds"}, {"drop", "lose"}}));
+  EXPECT_EQ(RequiredLiterals(R"(\b(?:science|research)-(?:backed|proven)\b)", options),
+            (Lists{{"research-backed", "research-proven", "science-backed", "science-proven"}}));
+  EXPECT_EQ(RequiredLiterals(R"((?i:FDA (?:approval|seal)))", options),
+            (Lists{{"fda approval", "fda seal"}}));
+  EXPECT_EQ(RequiredLiterals(R"(\bab\b)", options), Lists{});
+  EXPECT_EQ(RequiredLiterals(R"(x+)", options), Lists{});
+  EXPECT_EQ(RequiredLiterals(R"(caf\x{e9} (?:cure|remedy))", options), Lists{});
+}
+
+// The embedded packs carry their patterns' required literals, so a run of
+// few documents proposes regex and phrase patterns without the Set; a pack
+// read at run time does not.
+TEST(Prefilter, ProposesByRequiredLiteralsWhenThePackHasThem) {
+  auto sources = ProfileSources(ProfileNames());
+  ASSERT_TRUE(sources.ok());
+  auto pack = Load(sources.value());
+  ASSERT_TRUE(pack.ok());
+  const Prefilter& prefilter = pack.value()->prefilter();
+  ASSERT_TRUE(prefilter.literals_known());
+  int science_backed = -1;
+  for (size_t i = 0; i < pack.value()->prefilter_refs().size(); ++i) {
+    const PatternRef& ref = pack.value()->prefilter_refs()[i];
+    const Pattern& pattern = pack.value()->rules()[ref.rule].patterns[ref.pattern];
+    if (pattern.written.find("(?:science|research|clinically)-") != std::string::npos) {
+      science_backed = static_cast<int>(i);
+    }
+  }
+  ASSERT_GE(science_backed, 0);
+  auto proposes = [&](const std::vector<int>& candidates) {
+    return std::find(candidates.begin(), candidates.end(), science_backed) != candidates.end();
+  };
+  EXPECT_TRUE(proposes(prefilter.CandidatesByLiterals("our science-backed blend")));
+  EXPECT_FALSE(proposes(prefilter.CandidatesByLiterals("backed by science")));
+  EXPECT_TRUE(proposes(prefilter.Narrow("a science-backed oil.", {science_backed})));
+  EXPECT_FALSE(proposes(prefilter.Narrow("an oil.", {science_backed})));
+
+  auto outside = Load({{"t.json", Pack(Rule("t.a"))}});
+  ASSERT_TRUE(outside.ok());
+  EXPECT_FALSE(outside.value()->prefilter().literals_known());
+}
+
 TEST(NearToRegexFor, KeepsTheEntriesAndFormsTheTextHasAndMatchesTheSame) {
   NearPattern near{{{"lower", "reduce", "get rid of"}, {"cortisol", "stress hormone"}}, 3, true};
   const std::string text = "cortisol, which massage keeps lowering";
