@@ -1,7 +1,9 @@
 #include "core/core.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
+#include <future>
 
 namespace claimlint {
 
@@ -223,6 +225,19 @@ std::string Hex64(uint64_t value) {
   std::snprintf(buffer, sizeof buffer, "%016llx",
                 static_cast<unsigned long long>(value));
   return buffer;
+}
+
+void RunJobs(size_t count, const std::function<void(size_t)>& job, unsigned helpers) {
+  std::atomic<size_t> next = 0;
+  auto work = [&] {
+    for (size_t i; (i = next++) < count;) job(i);
+  };
+  std::vector<std::future<void>> started;
+  for (unsigned h = 0; h < helpers && h + 1 < count; ++h) {
+    started.push_back(std::async(std::launch::async, work));
+  }
+  work();
+  for (std::future<void>& helper : started) helper.get();
 }
 
 }  // namespace claimlint

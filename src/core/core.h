@@ -8,6 +8,7 @@
 #define CLAIMLINT_CORE_CORE_H_
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -161,6 +162,12 @@ uint32_t CountCodePoints(std::string_view utf8);
 // 64-bit FNV-1a, stable across platforms and runs (fingerprints, hashes).
 uint64_t Fnv1a64(std::string_view data, uint64_t seed = 0xcbf29ce484222325ULL);
 std::string Hex64(uint64_t value);
+
+// Runs job(0) .. job(count - 1) on this thread and `helpers` more, each
+// taking the next job in turn (put the longest first); returns when all are
+// done. For the compiling of a cold start: one file leaves the other cores
+// idle.
+void RunJobs(size_t count, const std::function<void(size_t)>& job, unsigned helpers = 1);
 
 }  // namespace claimlint
 

@@ -3,8 +3,6 @@
 #include <re2/re2.h>
 
 #include <algorithm>
-#include <atomic>
-#include <future>
 #include <memory>
 #include <numeric>
 #include <optional>
@@ -64,24 +62,14 @@ class DocumentPatterns {
         todo.emplace_back(&pattern, &it->second);
       }
     }
-    std::atomic<size_t> next = 0;
-    auto compile = [&] {
-      for (size_t i; (i = next++) < todo.size();) {
-        auto [pattern, slot] = todo[i];
-        if (slot == nullptr) {
-          *pattern->re;  // compiles on first use, once
-        } else {
-          *slot = CompileNear(*pattern);
-        }
+    RunJobs(todo.size(), [&](size_t i) {
+      auto [pattern, slot] = todo[i];
+      if (slot == nullptr) {
+        *pattern->re;  // compiles on first use, once
+      } else {
+        *slot = CompileNear(*pattern);
       }
-    };
-    if (todo.size() < 2) {
-      compile();
-      return;
-    }
-    std::future<void> helper = std::async(std::launch::async, compile);
-    compile();
-    helper.get();
+    });
   }
 
  private:

@@ -139,10 +139,17 @@ Prefilter::Prefilter(const std::vector<Rule>& rules, const std::vector<PatternRe
       uint32_t bit = 1u << g;
       slot.all_groups |= bit;
       for (const std::string& entry : near.groups[g]) {
-        std::vector<std::string> entry_words = EntryWordsAt(near, entry_index++, entry);
+        // The stored words are the pack's, which outlives this index: the
+        // keys view them. Computed ones are kept here.
+        const size_t index = entry_index++;
+        const bool stored = index < near.entry_words.size();
+        std::vector<std::string> computed;
+        if (!stored) computed = EntryWords(entry, near.use_forms);
+        const std::vector<std::string>& entry_words = stored ? near.entry_words[index] : computed;
         if (entry_words.empty()) slot.always |= bit;
-        for (std::string& word : entry_words) {
-          auto& users = words_[std::move(word)];
+        for (const std::string& word : entry_words) {
+          std::string_view key = stored ? word : owned_words_.emplace_back(word);
+          auto& users = words_[key];
           if (users.empty() || users.back() != std::make_pair(slot_index, bit)) {
             users.emplace_back(slot_index, bit);
           }

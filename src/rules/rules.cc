@@ -4,7 +4,7 @@
 #include <re2/set.h>
 
 #include <algorithm>
-#include <future>
+#include <array>
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -529,19 +529,20 @@ std::string Join(const std::vector<std::string>& parts, std::string_view separat
   return out;
 }
 
-// Compiles each cue list into one alternation once every pack has added
-// to it. Leftmost-longest, so "no evidence" wins over "no" where both match.
-void CompileLexicon(Lexicon& lexicon) {
-  for (CueList* list :
-       {&lexicon.negation_before, &lexicon.negation_clause, &lexicon.negation_after,
-        &lexicon.pseudo_negation,
-        &lexicon.scope_end, &lexicon.hedge, &lexicon.reported_speech, &lexicon.rejection,
-        &lexicon.citation, &lexicon.named_study, &lexicon.reference_heading}) {
-    if (list->regexes.empty()) continue;
-    RE2::Options options = PatternOptions(kMaxPatternMemory);
-    options.set_longest_match(true);
-    list->re = std::make_unique<RE2>("(?:" + Join(list->regexes, ")|(?:") + ")", options);
-  }
+// Every cue list of `lexicon`, in a fixed order.
+std::array<CueList*, 11> CueLists(Lexicon& lexicon) {
+  return {&lexicon.negation_before, &lexicon.negation_clause, &lexicon.negation_after,
+          &lexicon.pseudo_negation,  &lexicon.scope_end,       &lexicon.hedge,
+          &lexicon.reported_speech,  &lexicon.rejection,       &lexicon.citation,
+          &lexicon.named_study,      &lexicon.reference_heading};
+}
+
+// Compiles a cue list into one alternation once every pack has added to
+// it. Leftmost-longest, so "no evidence" wins over "no" where both match.
+void CompileCueList(CueList& list) {
+  RE2::Options options = PatternOptions(kMaxPatternMemory);
+  options.set_longest_match(true);
+  list.re = std::make_unique<RE2>("(?:" + Join(list.regexes, ")|(?:") + ")", options);
 }
 
 void ReadLexicon(const json& node, Validator& validator, Lexicon& lexicon) {
@@ -773,21 +774,25 @@ CompiledPack::CompiledPack(std::vector<PackInfo> packs, std::vector<Rule> rules,
       (rules_[r].kind == RuleKind::kClaim ? refs_ : disclaimer_refs_).push_back({r, p});
     }
   }
-  // A cold start is mostly compiling: the cue lists and the disclaimer Set
-  // compile on a second core while this one builds the claim prefilter.
-  std::future<void> side = std::async(std::launch::async, [this] {
-    CompileLexicon(lexicon_);
-    disclaimer_prefilter_ =
-        std::make_unique<RE2::Set>(PatternOptions(kMaxPatternMemory), RE2::UNANCHORED);
-    // Every pattern of a pack compiles alone (checked at load or by the
-    // test suite), so Add cannot fail here.
-    for (const PatternRef& ref : disclaimer_refs_) {
-      disclaimer_prefilter_->Add(rules_[ref.rule].patterns[ref.pattern].re.regex(), nullptr);
-    }
-    disclaimer_prefilter_->Compile();
-  });
-  prefilter_ = std::make_unique<Prefilter>(rules_, refs_);
-  side.get();
+  // A cold start is mostly compiling: the claim prefilter, the disclaimer
+  // Set and the cue lists are jobs for this core and a second one, the
+  // longest first.
+  std::vector<std::function<void()>> jobs = {
+      [this] { prefilter_ = std::make_unique<Prefilter>(rules_, refs_); },
+      [this] {
+        disclaimer_prefilter_ =
+            std::make_unique<RE2::Set>(PatternOptions(kMaxPatternMemory), RE2::UNANCHORED);
+        // Every pattern of a pack compiles alone (checked at load or by the
+        // test suite), so Add cannot fail here.
+        for (const PatternRef& ref : disclaimer_refs_) {
+          disclaimer_prefilter_->Add(rules_[ref.rule].patterns[ref.pattern].re.regex(), nullptr);
+        }
+        disclaimer_prefilter_->Compile();
+      }};
+  for (CueList* list : CueLists(lexicon_)) {
+    if (!list->regexes.empty()) jobs.push_back([list] { CompileCueList(*list); });
+  }
+  RunJobs(jobs.size(), [&](size_t i) { jobs[i](); });
 }
 
 CompiledPack::~CompiledPack() = default;
@@ -892,24 +897,12 @@ std::optional<PackContents> ReadPackSource(const PackSource& source,
 
 namespace {
 
-void Append(CueList& list, CueList&& more) {
-  list.regexes.insert(list.regexes.end(), std::make_move_iterator(more.regexes.begin()),
-                      std::make_move_iterator(more.regexes.end()));
-}
-
 void Append(Lexicon& lexicon, Lexicon&& more) {
-  for (auto [list, added] : {std::pair{&lexicon.negation_before, &more.negation_before},
-                             {&lexicon.negation_clause, &more.negation_clause},
-                             {&lexicon.negation_after, &more.negation_after},
-                             {&lexicon.pseudo_negation, &more.pseudo_negation},
-                             {&lexicon.scope_end, &more.scope_end},
-                             {&lexicon.hedge, &more.hedge},
-                             {&lexicon.reported_speech, &more.reported_speech},
-                             {&lexicon.rejection, &more.rejection},
-                             {&lexicon.citation, &more.citation},
-                             {&lexicon.named_study, &more.named_study},
-                             {&lexicon.reference_heading, &more.reference_heading}}) {
-    Append(*list, std::move(*added));
+  std::array<CueList*, 11> lists = CueLists(lexicon), added = CueLists(more);
+  for (size_t i = 0; i < lists.size(); ++i) {
+    lists[i]->regexes.insert(lists[i]->regexes.end(),
+                             std::make_move_iterator(added[i]->regexes.begin()),
+                             std::make_move_iterator(added[i]->regexes.end()));
   }
   lexicon.evidence_domains.insert(lexicon.evidence_domains.end(),
                                   std::make_move_iterator(more.evidence_domains.begin()),

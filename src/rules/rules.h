@@ -10,6 +10,7 @@
 #ifndef CLAIMLINT_RULES_RULES_H_
 #define CLAIMLINT_RULES_RULES_H_
 
+#include <deque>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -258,10 +259,6 @@ class Prefilter {
     uint32_t all_groups;  // a bit per word group
     uint32_t always;      // groups without a word to look up
   };
-  struct WordHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view word) const { return std::hash<std::string_view>()(word); }
-  };
   // Per near slot, the bits of its groups that have a word in the text.
   std::vector<uint32_t> GroupsPresent(std::string_view folded_text) const;
   void AddNearCandidates(std::string_view folded_text, std::vector<int>& candidates) const;
@@ -277,10 +274,10 @@ class Prefilter {
   bool literals_known_ = true;
   std::vector<NearSlot> near_;
   std::vector<int> slot_of_ref_;  // index into near_ per ref; -1: not near
-  // word -> (slot, group bit) for every group entry that word stands for
-  std::unordered_map<std::string, std::vector<std::pair<uint32_t, uint32_t>>, WordHash,
-                     std::equal_to<>>
-      words_;
+  // word -> (slot, group bit) for every group entry that word stands for;
+  // the words are the near patterns' stored ones, or owned_words_.
+  std::unordered_map<std::string_view, std::vector<std::pair<uint32_t, uint32_t>>> words_;
+  std::deque<std::string> owned_words_;
 };
 
 class CompiledPack {
