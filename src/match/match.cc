@@ -13,18 +13,17 @@ namespace claimlint::match {
 namespace {
 
 // Pattern indices (into prefilter_refs) that may match a block, `text`:
-// from the prefilter's Set, or from `document_candidates` (those of its
-// document) when the run proposes by required literals; all without a
-// prefilter.
+// from the pack's prefilter, or from its document's (`document`); all
+// without a prefilter.
 std::vector<int> BlockCandidates(const rules::CompiledPack& pack, std::string_view text,
                                  bool use_prefilter,
-                                 const std::optional<std::vector<int>>& document_candidates) {
+                                 const std::optional<rules::DocumentPrefilter>& document) {
   if (!use_prefilter) {
     std::vector<int> candidates(pack.prefilter_refs().size());
     std::iota(candidates.begin(), candidates.end(), 0);
     return candidates;
   }
-  if (document_candidates) return pack.prefilter().Narrow(text, *document_candidates);
+  if (document) return document->Narrow(text, document->candidates());
   return pack.prefilter().Candidates(text);
 }
 
@@ -149,26 +148,26 @@ Matches FindMatches(const rules::CompiledPack& pack, const input::Document& docu
   Matches matches;
   DocumentPatterns patterns(pack, folded.text, options.per_document_near);
   std::vector<std::vector<int>> sentence_candidates;  // per sentence
-  // A run of few documents proposes from required literals, the document's
-  // candidates once and then block by block: compiling the Set would cost
-  // more than all of its matching.
-  std::optional<std::vector<int>> document_candidates;
-  if (options.use_prefilter && options.per_document_near && pack.prefilter().literals_known()) {
-    document_candidates = pack.prefilter().CandidatesByLiterals(folded.text);
+  // A run of few documents proposes from the document's own prefilter:
+  // the Set and the whole word index would cost more than its matching.
+  std::optional<rules::DocumentPrefilter> document_prefilter;
+  if (options.use_prefilter && options.per_document_near && pack.prefilter().per_document_ok()) {
+    document_prefilter = pack.prefilter().ForDocument(folded.text);
   }
   for (uint32_t b = 0; b < document.blocks.size(); ++b) {
     const input::Block& block = document.blocks[b];
     Span block_folded = folded.to_prose.ToTarget(block.prose);
     std::vector<int> candidates = BlockCandidates(pack, Slice(folded.text, block_folded),
-                                                  options.use_prefilter, document_candidates);
+                                                  options.use_prefilter, document_prefilter);
     if (candidates.empty()) continue;
     for (const text::Sentence& sentence : text::SplitSentences(document, folded, block.prose)) {
       matches.sentences.push_back(sentence);
       matches.sentence_blocks.push_back(b);
+      std::string_view text = Slice(folded.text, sentence.folded);
       sentence_candidates.push_back(
-          options.use_prefilter
-              ? pack.prefilter().Narrow(Slice(folded.text, sentence.folded), candidates)
-              : candidates);
+          !options.use_prefilter ? candidates
+          : document_prefilter   ? document_prefilter->Narrow(text, candidates)
+                                 : pack.prefilter().Narrow(text, candidates));
     }
   }
   // A batch keeps every core busy with documents already.

@@ -3,6 +3,8 @@
 #include <re2/filtered_re2.h>
 #include <re2/set.h>
 
+#include <string.h>
+
 #include <algorithm>
 
 #include "rules/forms.h"
@@ -124,44 +126,63 @@ Prefilter::Prefilter(const std::vector<Rule>& rules, const std::vector<PatternRe
   slot_of_ref_.assign(refs.size(), -1);
   for (size_t i = 0; i < refs.size(); ++i) {
     const Pattern& pattern = rules[refs[i].rule].patterns[refs[i].pattern];
-    if (pattern.near) continue;
-    set_refs_.push_back(static_cast<int>(i));
-    literals_known_ = literals_known_ && pattern.required_literals.has_value();
-  }
-  for (size_t i = 0; i < refs.size(); ++i) {
-    const Pattern& pattern = rules[refs[i].rule].patterns[refs[i].pattern];
-    if (!pattern.near) continue;
-    const NearPattern& near = *pattern.near;
-    NearSlot slot{static_cast<int>(i), 0, 0};
-    uint32_t slot_index = static_cast<uint32_t>(near_.size());
-    size_t entry_index = 0;
-    for (size_t g = 0; g < near.groups.size() && g < 32; ++g) {
-      uint32_t bit = 1u << g;
-      slot.all_groups |= bit;
-      for (const std::string& entry : near.groups[g]) {
-        // The stored words are the pack's, which outlives this index: the
-        // keys view them. Computed ones are kept here.
-        const size_t index = entry_index++;
-        const bool stored = index < near.entry_words.size();
-        std::vector<std::string> computed;
-        if (!stored) computed = EntryWords(entry, near.use_forms);
-        const std::vector<std::string>& entry_words = stored ? near.entry_words[index] : computed;
-        if (entry_words.empty()) slot.always |= bit;
-        for (const std::string& word : entry_words) {
-          std::string_view key = stored ? word : owned_words_.emplace_back(word);
-          auto& users = words_[key];
-          if (users.empty() || users.back() != std::make_pair(slot_index, bit)) {
-            users.emplace_back(slot_index, bit);
-          }
-        }
-      }
+    if (!pattern.near) {
+      set_refs_.push_back(static_cast<int>(i));
+      per_document_ok_ = per_document_ok_ && pattern.required_literals.has_value();
+      continue;
     }
+    const NearPattern& near = *pattern.near;
+    size_t entries = 0;
+    for (const auto& group : near.groups) entries += group.size();
+    NearSlot slot{static_cast<int>(i), 0, 0, &near.entry_words};
+    if (near.entry_words.size() != entries) {
+      per_document_ok_ = false;
+      auto& computed = computed_words_.emplace_back();
+      for (const auto& group : near.groups) {
+        for (const std::string& entry : group) computed.push_back(EntryWords(entry, near.use_forms));
+      }
+      slot.entry_words = &computed;
+    }
+    for (size_t g = 0; g < near.groups.size() && g < 32; ++g) slot.all_groups |= 1u << g;
     slot_of_ref_[i] = static_cast<int>(near_.size());
     near_.push_back(slot);
   }
+  // Groups with an entry that has no word to look up are always present.
+  ForEachEntryWord([&](uint32_t slot, uint32_t bit, const std::string* word) {
+    if (word == nullptr) near_[slot].always |= bit;
+  });
 }
 
 Prefilter::~Prefilter() = default;
+
+template <typename Visit>
+void Prefilter::ForEachEntryWord(Visit visit) const {
+  for (uint32_t slot = 0; slot < near_.size(); ++slot) {
+    const PatternRef& ref = refs_[near_[slot].ref];
+    const NearPattern& near = *rules_[ref.rule].patterns[ref.pattern].near;
+    const std::vector<std::vector<std::string>>& entry_words = *near_[slot].entry_words;
+    size_t index = 0;
+    for (size_t g = 0; g < near.groups.size(); ++g) {
+      for (size_t e = 0; e < near.groups[g].size(); ++e, ++index) {
+        if (g >= 32) continue;
+        const uint32_t bit = 1u << g;
+        if (entry_words[index].empty()) visit(slot, bit, nullptr);
+        for (const std::string& word : entry_words[index]) visit(slot, bit, &word);
+      }
+    }
+  }
+}
+
+const Prefilter::WordIndex& Prefilter::Words() const {
+  std::call_once(words_once_, [this] {
+    ForEachEntryWord([&](uint32_t slot, uint32_t bit, const std::string* word) {
+      if (word == nullptr) return;
+      auto& users = words_[*word];
+      if (users.empty() || users.back() != std::make_pair(slot, bit)) users.emplace_back(slot, bit);
+    });
+  });
+  return words_;
+}
 
 const RE2::Set* Prefilter::Set() const {
   std::call_once(set_once_, [this] {
@@ -183,20 +204,21 @@ const RE2::Set* Prefilter::Set() const {
 
 bool Prefilter::set_ok() const { return Set() != nullptr; }
 
-std::vector<uint32_t> Prefilter::GroupsPresent(std::string_view folded_text) const {
+std::vector<uint32_t> Prefilter::GroupsPresent(std::string_view folded_text,
+                                               const WordIndex& words) const {
   std::vector<uint32_t> present(near_.size());
   for (size_t s = 0; s < near_.size(); ++s) present[s] = near_[s].always;
   ForEachRun(folded_text, [&](std::string_view run) {
-    auto it = words_.find(run);
-    if (it == words_.end()) return;
+    auto it = words.find(run);
+    if (it == words.end()) return;
     for (auto [slot, bit] : it->second) present[slot] |= bit;
   });
   return present;
 }
 
-void Prefilter::AddNearCandidates(std::string_view folded_text,
+void Prefilter::AddNearCandidates(std::string_view folded_text, const WordIndex& words,
                                   std::vector<int>& candidates) const {
-  std::vector<uint32_t> present = GroupsPresent(folded_text);
+  std::vector<uint32_t> present = GroupsPresent(folded_text, words);
   for (size_t s = 0; s < near_.size(); ++s) {
     if (present[s] == near_[s].all_groups) candidates.push_back(near_[s].ref);
   }
@@ -209,7 +231,10 @@ bool Prefilter::HasRequiredLiterals(int ref, std::string_view folded_text) const
   return std::all_of(pattern.required_literals->begin(), pattern.required_literals->end(),
                      [&](const std::vector<std::string>& list) {
                        return std::any_of(list.begin(), list.end(), [&](const std::string& s) {
-                         return folded_text.find(s) != std::string_view::npos;
+                         // glibc's memmem skips ahead where string_view::find
+                         // stops at every match of the first byte.
+                         return memmem(folded_text.data(), folded_text.size(), s.data(),
+                                       s.size()) != nullptr;
                        });
                      });
 }
@@ -224,22 +249,37 @@ std::vector<int> Prefilter::Candidates(std::string_view folded_text) const {
   } else if (set == nullptr || error.kind != RE2::Set::kNoError) {
     candidates = set_refs_;  // the Set could not tell: propose them all
   }
-  AddNearCandidates(folded_text, candidates);
+  AddNearCandidates(folded_text, Words(), candidates);
   return candidates;
 }
 
-std::vector<int> Prefilter::CandidatesByLiterals(std::string_view folded_text) const {
-  std::vector<int> candidates;
+DocumentPrefilter Prefilter::ForDocument(std::string_view folded_document) const {
+  DocumentPrefilter document;
+  document.prefilter_ = this;
+  // The index of the words the document has: a lookup per entry word, no
+  // allocation for the many the document lacks.
+  TextRuns runs(folded_document);
+  ForEachEntryWord([&](uint32_t slot, uint32_t bit, const std::string* word) {
+    if (word == nullptr || !runs.contains(*word)) return;
+    auto& users = document.words_[*word];
+    if (users.empty() || users.back() != std::make_pair(slot, bit)) users.emplace_back(slot, bit);
+  });
   for (int ref : set_refs_) {
-    if (HasRequiredLiterals(ref, folded_text)) candidates.push_back(ref);
+    if (HasRequiredLiterals(ref, folded_document)) document.candidates_.push_back(ref);
   }
-  AddNearCandidates(folded_text, candidates);
-  return candidates;
+  AddNearCandidates(folded_document, document.words_, document.candidates_);
+  return document;
 }
 
 std::vector<int> Prefilter::Narrow(std::string_view folded_part,
                                    const std::vector<int>& candidates) const {
-  std::vector<uint32_t> present = GroupsPresent(folded_part);
+  return Narrow(folded_part, candidates, Words());
+}
+
+std::vector<int> Prefilter::Narrow(std::string_view folded_part,
+                                   const std::vector<int>& candidates,
+                                   const WordIndex& words) const {
+  std::vector<uint32_t> present = GroupsPresent(folded_part, words);
   std::vector<int> kept;
   for (int ref : candidates) {
     int slot = slot_of_ref_[ref];

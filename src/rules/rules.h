@@ -231,6 +231,8 @@ struct PatternRef {
 // literal run, or one of its head word's forms, is always such a run
 // wherever it matches), so building it costs no RE2 compile and a near
 // pattern is compiled only when all of its groups are there.
+class DocumentPrefilter;
+
 class Prefilter {
  public:
   Prefilter(const std::vector<Rule>& rules, const std::vector<PatternRef>& refs);
@@ -239,12 +241,6 @@ class Prefilter {
   // Indices into `refs`, ascending. Never fails: when the Set cannot run,
   // all regex and phrase patterns are proposed.
   std::vector<int> Candidates(std::string_view folded_text) const;
-  // The same from the regex and phrase patterns' required literals, when
-  // every one has them (literals_known(): the embedded packs), without the
-  // Set. Proposes more than the Set: a pattern with no required literal
-  // always, the others whenever one of their literals is in the text.
-  bool literals_known() const { return literals_known_; }
-  std::vector<int> CandidatesByLiterals(std::string_view folded_text) const;
   // The candidates of a text that may match `folded_part`, a part of it (a
   // block, a sentence): near patterns are proposed again from the part's
   // own words, patterns with required literals from its literals; the
@@ -253,15 +249,40 @@ class Prefilter {
   // The Set compiled within its memory budget (else it proposes them all).
   bool set_ok() const;
 
+  // Whether every pattern carries what the build stores for the embedded
+  // packs (required literals, entry words): then a run of few documents
+  // proposes candidates per document (ForDocument), without the Set or the
+  // whole word index, which each cost more than a document's matching.
+  bool per_document_ok() const { return per_document_ok_; }
+  // The prefilter of one document (the whole folded text): it proposes
+  // more than the Set, a pattern with no required literal always, the
+  // others whenever a string of each of their lists is in the text.
+  DocumentPrefilter ForDocument(std::string_view folded_document) const;
+
  private:
+  friend class DocumentPrefilter;
   struct NearSlot {
     int ref;
     uint32_t all_groups;  // a bit per word group
     uint32_t always;      // groups without a word to look up
+    // EntryWords of each entry, group after group: the pattern's stored
+    // ones, or computed_words_.
+    const std::vector<std::vector<std::string>>* entry_words;
   };
+  // word -> (slot, group bit) for every group entry that word stands for;
+  // the keys view the slots' entry words.
+  using WordIndex = std::unordered_map<std::string_view, std::vector<std::pair<uint32_t, uint32_t>>>;
+  // Calls visit(slot, group bit, word) for every word of every entry, with
+  // a null word for an entry that has none.
+  template <typename Visit>
+  void ForEachEntryWord(Visit visit) const;
+  const WordIndex& Words() const;  // the whole index, built on first use
   // Per near slot, the bits of its groups that have a word in the text.
-  std::vector<uint32_t> GroupsPresent(std::string_view folded_text) const;
-  void AddNearCandidates(std::string_view folded_text, std::vector<int>& candidates) const;
+  std::vector<uint32_t> GroupsPresent(std::string_view folded_text, const WordIndex& words) const;
+  void AddNearCandidates(std::string_view folded_text, const WordIndex& words,
+                         std::vector<int>& candidates) const;
+  std::vector<int> Narrow(std::string_view folded_part, const std::vector<int>& candidates,
+                          const WordIndex& words) const;
   bool HasRequiredLiterals(int ref, std::string_view folded_text) const;
   const RE2::Set* Set() const;  // null when it did not compile
 
@@ -271,13 +292,29 @@ class Prefilter {
   mutable std::unique_ptr<RE2::Set> set_;
   mutable bool set_ok_ = false;
   std::vector<int> set_refs_;  // Set index -> index into refs
-  bool literals_known_ = true;
+  bool per_document_ok_ = true;
   std::vector<NearSlot> near_;
   std::vector<int> slot_of_ref_;  // index into near_ per ref; -1: not near
-  // word -> (slot, group bit) for every group entry that word stands for;
-  // the words are the near patterns' stored ones, or owned_words_.
-  std::unordered_map<std::string_view, std::vector<std::pair<uint32_t, uint32_t>>> words_;
-  std::deque<std::string> owned_words_;
+  std::deque<std::vector<std::vector<std::string>>> computed_words_;  // packs read at run time
+  mutable std::once_flag words_once_;
+  mutable WordIndex words_;
+};
+
+// A Prefilter narrowed to one document (Prefilter::ForDocument): its
+// candidates, and a word index of only the words the document has.
+class DocumentPrefilter {
+ public:
+  const std::vector<int>& candidates() const { return candidates_; }
+  // Prefilter::Narrow for a part of the document.
+  std::vector<int> Narrow(std::string_view folded_part, const std::vector<int>& candidates) const {
+    return prefilter_->Narrow(folded_part, candidates, words_);
+  }
+
+ private:
+  friend class Prefilter;
+  const Prefilter* prefilter_ = nullptr;
+  Prefilter::WordIndex words_;
+  std::vector<int> candidates_;
 };
 
 class CompiledPack {

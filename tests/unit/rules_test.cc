@@ -642,16 +642,17 @@ TEST(RequiredLiterals, EveryMatchHasAStringOfEachList) {
   EXPECT_EQ(RequiredLiterals(R"(caf\x{e9} (?:cure|remedy))", options), Lists{});
 }
 
-// The embedded packs carry their patterns' required literals, so a run of
-// few documents proposes regex and phrase patterns without the Set; a pack
-// read at run time does not.
-TEST(Prefilter, ProposesByRequiredLiteralsWhenThePackHasThem) {
+// The embedded packs carry their patterns' required literals and entry
+// words, so a run of few documents proposes candidates per document,
+// without the Set or the whole word index, and proposes every pattern the
+// pack's own prefilter proposes; a pack read at run time cannot.
+TEST(Prefilter, ADocumentsPrefilterProposesWhatThePacksDoes) {
   auto sources = ProfileSources(ProfileNames());
   ASSERT_TRUE(sources.ok());
   auto pack = Load(sources.value());
   ASSERT_TRUE(pack.ok());
   const Prefilter& prefilter = pack.value()->prefilter();
-  ASSERT_TRUE(prefilter.literals_known());
+  ASSERT_TRUE(prefilter.per_document_ok());
   int science_backed = -1;
   for (size_t i = 0; i < pack.value()->prefilter_refs().size(); ++i) {
     const PatternRef& ref = pack.value()->prefilter_refs()[i];
@@ -664,14 +665,25 @@ TEST(Prefilter, ProposesByRequiredLiteralsWhenThePackHasThem) {
   auto proposes = [&](const std::vector<int>& candidates) {
     return std::find(candidates.begin(), candidates.end(), science_backed) != candidates.end();
   };
-  EXPECT_TRUE(proposes(prefilter.CandidatesByLiterals("our science-backed blend")));
-  EXPECT_FALSE(proposes(prefilter.CandidatesByLiterals("backed by science")));
-  EXPECT_TRUE(proposes(prefilter.Narrow("a science-backed oil.", {science_backed})));
-  EXPECT_FALSE(proposes(prefilter.Narrow("an oil.", {science_backed})));
+  EXPECT_TRUE(proposes(prefilter.ForDocument("our science-backed blend").candidates()));
+  EXPECT_FALSE(proposes(prefilter.ForDocument("backed by science").candidates()));
+  DocumentPrefilter document =
+      prefilter.ForDocument("a science-backed oil. massage lowers cortisol. an oil.");
+  EXPECT_TRUE(proposes(document.Narrow("a science-backed oil.", {science_backed})));
+  EXPECT_FALSE(proposes(document.Narrow("an oil.", {science_backed})));
+  for (std::string_view text : {"a science-backed oil.", "massage lowers cortisol.", "an oil."}) {
+    std::vector<int> by_pack = prefilter.Candidates(text);
+    std::vector<int> by_document = document.Narrow(text, document.candidates());
+    EXPECT_FALSE(by_pack.empty() && text != "an oil.") << text;
+    for (int candidate : by_pack) {
+      EXPECT_NE(std::find(by_document.begin(), by_document.end(), candidate), by_document.end())
+          << text << ": " << candidate;
+    }
+  }
 
   auto outside = Load({{"t.json", Pack(Rule("t.a"))}});
   ASSERT_TRUE(outside.ok());
-  EXPECT_FALSE(outside.value()->prefilter().literals_known());
+  EXPECT_FALSE(outside.value()->prefilter().per_document_ok());
 }
 
 TEST(NearToRegexFor, KeepsTheEntriesAndFormsTheTextHasAndMatchesTheSame) {
