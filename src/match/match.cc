@@ -82,7 +82,6 @@ class DocumentPatterns {
     return std::make_unique<RE2>(regex, pattern.re.options());
   }
 
- private:
   const rules::CompiledPack& pack_;
   std::optional<rules::TextRuns> runs_;
   std::unordered_map<int, std::unique_ptr<RE2>> near_;

@@ -121,40 +121,6 @@ TextRuns::TextRuns(std::string_view folded_text) {
   ForEachRun(folded_text, [&](std::string_view run) { runs_.insert(run); });
 }
 
-Prefilter::Prefilter(const std::vector<Rule>& rules, const std::vector<PatternRef>& refs)
-    : rules_(rules), refs_(refs) {
-  slot_of_ref_.assign(refs.size(), -1);
-  for (size_t i = 0; i < refs.size(); ++i) {
-    const Pattern& pattern = rules[refs[i].rule].patterns[refs[i].pattern];
-    if (!pattern.near) {
-      set_refs_.push_back(static_cast<int>(i));
-      per_document_ok_ = per_document_ok_ && pattern.required_literals.has_value();
-      continue;
-    }
-    const NearPattern& near = *pattern.near;
-    size_t entries = 0;
-    for (const auto& group : near.groups) entries += group.size();
-    NearSlot slot{static_cast<int>(i), 0, 0, &near.entry_words};
-    if (near.entry_words.size() != entries) {
-      per_document_ok_ = false;
-      auto& computed = computed_words_.emplace_back();
-      for (const auto& group : near.groups) {
-        for (const std::string& entry : group) computed.push_back(EntryWords(entry, near.use_forms));
-      }
-      slot.entry_words = &computed;
-    }
-    for (size_t g = 0; g < near.groups.size() && g < 32; ++g) slot.all_groups |= 1u << g;
-    slot_of_ref_[i] = static_cast<int>(near_.size());
-    near_.push_back(slot);
-  }
-  // Groups with an entry that has no word to look up are always present.
-  ForEachEntryWord([&](uint32_t slot, uint32_t bit, const std::string* word) {
-    if (word == nullptr) near_[slot].always |= bit;
-  });
-}
-
-Prefilter::~Prefilter() = default;
-
 template <typename Visit>
 void Prefilter::ForEachEntryWord(Visit visit) const {
   for (uint32_t slot = 0; slot < near_.size(); ++slot) {
@@ -173,12 +139,50 @@ void Prefilter::ForEachEntryWord(Visit visit) const {
   }
 }
 
+Prefilter::Prefilter(const std::vector<Rule>& rules, const std::vector<PatternRef>& refs)
+    : rules_(rules), refs_(refs) {
+  slot_of_ref_.assign(refs.size(), -1);
+  for (size_t i = 0; i < refs.size(); ++i) {
+    const Pattern& pattern = rules[refs[i].rule].patterns[refs[i].pattern];
+    if (!pattern.near) {
+      set_refs_.push_back(static_cast<int>(i));
+      per_document_ok_ = per_document_ok_ && pattern.required_literals.has_value();
+      continue;
+    }
+    const NearPattern& near = *pattern.near;
+    size_t entries = 0;
+    for (const auto& group : near.groups) entries += group.size();
+    NearSlot slot{static_cast<int>(i), 0, 0, &near.entry_words};
+    if (near.entry_words.size() != entries) {
+      per_document_ok_ = false;
+      auto& computed = computed_words_.emplace_back();
+      for (const auto& group : near.groups) {
+        for (const std::string& entry : group) {
+          computed.push_back(EntryWords(entry, near.use_forms));
+        }
+      }
+      slot.entry_words = &computed;
+    }
+    for (size_t g = 0; g < near.groups.size() && g < 32; ++g) slot.all_groups |= 1u << g;
+    slot_of_ref_[i] = static_cast<int>(near_.size());
+    near_.push_back(slot);
+  }
+  // Groups with an entry that has no word to look up are always present.
+  ForEachEntryWord([&](uint32_t slot, uint32_t bit, const std::string* word) {
+    if (word == nullptr) near_[slot].always |= bit;
+  });
+}
+
+Prefilter::~Prefilter() = default;
+
 const Prefilter::WordIndex& Prefilter::Words() const {
   std::call_once(words_once_, [this] {
     ForEachEntryWord([&](uint32_t slot, uint32_t bit, const std::string* word) {
       if (word == nullptr) return;
       auto& users = words_[*word];
-      if (users.empty() || users.back() != std::make_pair(slot, bit)) users.emplace_back(slot, bit);
+      if (users.empty() || users.back() != std::make_pair(slot, bit)) {
+        users.emplace_back(slot, bit);
+      }
     });
   });
   return words_;
@@ -262,7 +266,9 @@ DocumentPrefilter Prefilter::ForDocument(std::string_view folded_document) const
   ForEachEntryWord([&](uint32_t slot, uint32_t bit, const std::string* word) {
     if (word == nullptr || !runs.contains(*word)) return;
     auto& users = document.words_[*word];
-    if (users.empty() || users.back() != std::make_pair(slot, bit)) users.emplace_back(slot, bit);
+    if (users.empty() || users.back() != std::make_pair(slot, bit)) {
+      users.emplace_back(slot, bit);
+    }
   });
   for (int ref : set_refs_) {
     if (HasRequiredLiterals(ref, folded_document)) document.candidates_.push_back(ref);
@@ -283,9 +289,9 @@ std::vector<int> Prefilter::Narrow(std::string_view folded_part,
   std::vector<int> kept;
   for (int ref : candidates) {
     int slot = slot_of_ref_[ref];
-    if (slot < 0 ? HasRequiredLiterals(ref, folded_part) : present[slot] == near_[slot].all_groups) {
-      kept.push_back(ref);
-    }
+    const bool may_match = slot < 0 ? HasRequiredLiterals(ref, folded_part)
+                                    : present[slot] == near_[slot].all_groups;
+    if (may_match) kept.push_back(ref);
   }
   return kept;
 }

@@ -221,17 +221,18 @@ struct PatternRef {
   uint32_t pattern;
 };
 
+class DocumentPrefilter;
+
 // Proposes the claim patterns that may match a text: every pattern that
 // matches is proposed, and seldom one that does not. Regex and phrase
 // patterns go through one RE2::Set, compiled on first use; a run of few
-// documents can propose them from their required literals instead
-// (CandidatesByLiterals) and never compile it. A near pattern is proposed
-// when each of its word groups has a word in the text, found by one hash
-// lookup per word of the text (ASCII letter-and-digit runs: a group entry's
-// literal run, or one of its head word's forms, is always such a run
-// wherever it matches), so building it costs no RE2 compile and a near
+// documents proposes them from their required literals instead
+// (ForDocument) and never compiles it. A near pattern is proposed when
+// each of its word groups has a word in the text, found by one hash lookup
+// per word of the text in an index of the entries' words (ASCII
+// letter-and-digit runs: a group entry's literal run, or one of its head
+// word's forms, is always such a run wherever it matches), so a near
 // pattern is compiled only when all of its groups are there.
-class DocumentPrefilter;
 
 class Prefilter {
  public:
@@ -271,7 +272,8 @@ class Prefilter {
   };
   // word -> (slot, group bit) for every group entry that word stands for;
   // the keys view the slots' entry words.
-  using WordIndex = std::unordered_map<std::string_view, std::vector<std::pair<uint32_t, uint32_t>>>;
+  using WordIndex =
+      std::unordered_map<std::string_view, std::vector<std::pair<uint32_t, uint32_t>>>;
   // Calls visit(slot, group bit, word) for every word of every entry, with
   // a null word for an entry that has none.
   template <typename Visit>
@@ -295,7 +297,8 @@ class Prefilter {
   bool per_document_ok_ = true;
   std::vector<NearSlot> near_;
   std::vector<int> slot_of_ref_;  // index into near_ per ref; -1: not near
-  std::deque<std::vector<std::vector<std::string>>> computed_words_;  // packs read at run time
+  // The entry words of the near patterns of packs read at run time.
+  std::deque<std::vector<std::vector<std::string>>> computed_words_;
   mutable std::once_flag words_once_;
   mutable WordIndex words_;
 };
