@@ -1,8 +1,9 @@
 // Internal to the rules stage: one pack source read and checked, and the
 // snapshot form the build keeps it in. Parsing the embedded packs' JSON and
 // looking up their near entries' words was most of a one-file run's start;
-// make_embedded_packs does it once at build time with the same loader, and
-// Load reads the snapshot back.
+// make_embedded_packs does it once at build time with the same loader (and
+// works out the claim patterns' required literals), and Load reads the
+// snapshot back.
 
 #ifndef CLAIMLINT_RULES_SNAPSHOT_H_
 #define CLAIMLINT_RULES_SNAPSHOT_H_
