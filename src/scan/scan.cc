@@ -362,9 +362,10 @@ void KeepChanged(const ChangedLines& changed, report::FileResult& result) {
   });
 }
 
-// Up to this many files, near patterns compile per document
-// (MatchOptions::per_document_near); see bench/README.md for the measure.
-constexpr size_t kPerDocumentNearInputs = 8;
+// Up to this many files, each document gets its own prefilter and cut-down
+// near patterns (MatchOptions::per_document_near); see bench/README.md for
+// the measure.
+constexpr size_t kPerDocumentNearInputs = 14;
 
 report::FileResult ScanInput(const InputFile& in, const ScanOptions& options,
                              const match::MatchOptions& match, const rules::CompiledPack& pack,
