@@ -234,6 +234,14 @@ TEST(EmbeddedPacks, SnapshotsHoldWhatTheJsonSays) {
       EXPECT_EQ(a.rationale, b.rationale);
       EXPECT_EQ(a.suggestion, b.suggestion);
       ExpectSamePatterns(a.patterns, b.patterns, "patterns");
+      // A claim's phrase and regex patterns carry their required literals.
+      for (const Pattern& pattern : b.patterns) {
+        if (pattern.near || b.kind != RuleKind::kClaim) continue;
+        ASSERT_TRUE(pattern.required_literals.has_value()) << pattern.written;
+        EXPECT_EQ(*pattern.required_literals,
+                  RequiredLiterals(pattern.re.regex(), pattern.re.options()))
+            << pattern.written;
+      }
       ExpectSamePatterns(a.unless, b.unless, "unless");
       ExpectSamePatterns(a.when, b.when, "when");
       ASSERT_EQ(a.examples.size(), b.examples.size());
