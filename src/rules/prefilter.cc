@@ -229,10 +229,9 @@ void Prefilter::AddNearCandidates(std::string_view folded_text, const WordIndex&
   std::sort(candidates.begin(), candidates.end());
 }
 
-bool Prefilter::HasRequiredLiterals(int ref, std::string_view folded_text) const {
-  const Pattern& pattern = rules_[refs_[ref].rule].patterns[refs_[ref].pattern];
-  if (!pattern.required_literals) return true;
-  return std::all_of(pattern.required_literals->begin(), pattern.required_literals->end(),
+bool Pattern::MayMatch(std::string_view folded_text) const {
+  if (!required_literals) return true;
+  return std::all_of(required_literals->begin(), required_literals->end(),
                      [&](const std::vector<std::string>& list) {
                        return std::any_of(list.begin(), list.end(), [&](const std::string& s) {
                          // glibc's memmem skips ahead where string_view::find
@@ -241,6 +240,10 @@ bool Prefilter::HasRequiredLiterals(int ref, std::string_view folded_text) const
                                        s.size()) != nullptr;
                        });
                      });
+}
+
+bool Prefilter::HasRequiredLiterals(int ref, std::string_view folded_text) const {
+  return rules_[refs_[ref].rule].patterns[refs_[ref].pattern].MayMatch(folded_text);
 }
 
 std::vector<int> Prefilter::Candidates(std::string_view folded_text) const {

@@ -119,12 +119,15 @@ struct Pattern {
   // As written in the pack, for `rules show`: "phrase: ...", "regex: ...",
   // or "near: [...] within N" (built on demand from `near`).
   std::string Source() const;
+  // False only when the pattern cannot match anywhere in `folded_text`: a
+  // list of its required literals has no string there. Costs no compile.
+  bool MayMatch(std::string_view folded_text) const;
 
   std::string written;  // phrase and regex patterns: "phrase: clinically proven"
   LazyRegex re;         // what it compiles to (folded-text RE2); re.regex() is the source
-  // Phrase and regex patterns of the embedded packs (RequiredLiterals, at
-  // build time): every match contains a string of each of these lists;
-  // none: no such string. Unset for a pack read at run time.
+  // Claim rules' phrase and regex patterns and antipatterns in the embedded
+  // packs (RequiredLiterals, at build time): every match contains a string
+  // of each of these lists; none: no such string. Unset otherwise.
   std::optional<std::vector<std::vector<std::string>>> required_literals;
   // Near patterns: their word groups, which the prefilter looks up.
   std::shared_ptr<const NearPattern> near;

@@ -212,9 +212,11 @@ class Reader {
 void AddRequiredLiterals(PackContents& contents) {
   for (Rule& rule : contents.rules) {
     if (rule.kind != RuleKind::kClaim) continue;
-    for (Pattern& pattern : rule.patterns) {
-      if (pattern.near) continue;
-      pattern.required_literals = RequiredLiterals(pattern.re.regex(), pattern.re.options());
+    for (auto* patterns : {&rule.patterns, &rule.unless}) {
+      for (Pattern& pattern : *patterns) {
+        if (pattern.near) continue;
+        pattern.required_literals = RequiredLiterals(pattern.re.regex(), pattern.re.options());
+      }
     }
   }
 }

@@ -37,8 +37,9 @@ Pattern MakeRegexPattern(std::string written, std::string regex);
 Pattern MakeNearPattern(NearPattern near);
 
 // Works out the required literals of every claim rule's phrase and regex
-// patterns (RequiredLiterals), so that a run of few documents can propose
-// them without compiling the prefilter's RE2::Set.
+// patterns and antipatterns (RequiredLiterals): a run of few documents
+// proposes patterns without compiling the prefilter's RE2::Set, and no run
+// compiles an antipattern whose literals a sentence lacks.
 void AddRequiredLiterals(PackContents& contents);
 
 // The snapshot of a read pack; its near patterns carry their entry words.

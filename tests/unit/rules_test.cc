@@ -234,13 +234,16 @@ TEST(EmbeddedPacks, SnapshotsHoldWhatTheJsonSays) {
       EXPECT_EQ(a.rationale, b.rationale);
       EXPECT_EQ(a.suggestion, b.suggestion);
       ExpectSamePatterns(a.patterns, b.patterns, "patterns");
-      // A claim's phrase and regex patterns carry their required literals.
-      for (const Pattern& pattern : b.patterns) {
-        if (pattern.near || b.kind != RuleKind::kClaim) continue;
-        ASSERT_TRUE(pattern.required_literals.has_value()) << pattern.written;
-        EXPECT_EQ(*pattern.required_literals,
-                  RequiredLiterals(pattern.re.regex(), pattern.re.options()))
-            << pattern.written;
+      // A claim's phrase and regex patterns and antipatterns carry their
+      // required literals.
+      for (const std::vector<Pattern>* list : {&b.patterns, &b.unless}) {
+        for (const Pattern& pattern : *list) {
+          if (pattern.near || b.kind != RuleKind::kClaim) continue;
+          ASSERT_TRUE(pattern.required_literals.has_value()) << pattern.written;
+          EXPECT_EQ(*pattern.required_literals,
+                    RequiredLiterals(pattern.re.regex(), pattern.re.options()))
+              << pattern.written;
+        }
       }
       ExpectSamePatterns(a.unless, b.unless, "unless");
       ExpectSamePatterns(a.when, b.when, "when");
