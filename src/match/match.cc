@@ -52,17 +52,17 @@ class DocumentPatterns {
     std::sort(candidates.begin(), candidates.end());
     candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
     // Every slot exists before the threads start, so they only fill them.
-    std::vector<std::pair<const rules::Pattern*, std::unique_ptr<RE2>*>> todo;
+    std::vector<std::pair<const rules::Pattern*, std::unique_ptr<RE2>*>> to_compile;
     for (int candidate : candidates) {
       const rules::Pattern& pattern = PatternOf(candidate);
       if (!runs_ || !pattern.near) {
-        todo.emplace_back(&pattern, nullptr);
+        to_compile.emplace_back(&pattern, nullptr);
       } else if (auto [it, inserted] = near_.try_emplace(candidate); inserted) {
-        todo.emplace_back(&pattern, &it->second);
+        to_compile.emplace_back(&pattern, &it->second);
       }
     }
-    RunJobs(todo.size(), [&](size_t i) {
-      auto [pattern, slot] = todo[i];
+    RunJobs(to_compile.size(), [&](size_t i) {
+      auto [pattern, slot] = to_compile[i];
       if (slot == nullptr) {
         *pattern->re;  // compiles on first use, once
       } else {

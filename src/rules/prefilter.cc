@@ -121,11 +121,14 @@ TextRuns::TextRuns(std::string_view folded_text) {
   ForEachRun(folded_text, [&](std::string_view run) { runs_.insert(run); });
 }
 
+const Pattern& Prefilter::PatternOf(int ref) const {
+  return rules_[refs_[ref].rule].patterns[refs_[ref].pattern];
+}
+
 template <typename Visit>
 void Prefilter::ForEachEntryWord(Visit visit) const {
   for (uint32_t slot = 0; slot < near_.size(); ++slot) {
-    const PatternRef& ref = refs_[near_[slot].ref];
-    const NearPattern& near = *rules_[ref.rule].patterns[ref.pattern].near;
+    const NearPattern& near = *PatternOf(near_[slot].ref).near;
     const std::vector<std::vector<std::string>>& entry_words = *near_[slot].entry_words;
     size_t index = 0;
     for (size_t g = 0; g < near.groups.size(); ++g) {
@@ -143,7 +146,7 @@ Prefilter::Prefilter(const std::vector<Rule>& rules, const std::vector<PatternRe
     : rules_(rules), refs_(refs) {
   slot_of_ref_.assign(refs.size(), -1);
   for (size_t i = 0; i < refs.size(); ++i) {
-    const Pattern& pattern = rules[refs[i].rule].patterns[refs[i].pattern];
+    const Pattern& pattern = PatternOf(static_cast<int>(i));
     if (!pattern.near) {
       set_refs_.push_back(static_cast<int>(i));
       per_document_ok_ = per_document_ok_ && pattern.required_literals.has_value();
@@ -198,7 +201,7 @@ const RE2::Set* Prefilter::Set() const {
     // parse, the Set is not used and all its patterns are proposed.
     bool all_added = true;
     for (int i : set_refs_) {
-      const Pattern& pattern = rules_[refs_[i].rule].patterns[refs_[i].pattern];
+      const Pattern& pattern = PatternOf(i);
       all_added = set_->Add(pattern.re.regex(), nullptr) >= 0 && all_added;
     }
     set_ok_ = all_added && set_->Compile();
@@ -242,10 +245,6 @@ bool Pattern::MayMatch(std::string_view folded_text) const {
                      });
 }
 
-bool Prefilter::HasRequiredLiterals(int ref, std::string_view folded_text) const {
-  return rules_[refs_[ref].rule].patterns[refs_[ref].pattern].MayMatch(folded_text);
-}
-
 std::vector<int> Prefilter::Candidates(std::string_view folded_text) const {
   std::vector<int> candidates;
   std::vector<int> matched;
@@ -274,7 +273,7 @@ DocumentPrefilter Prefilter::ForDocument(std::string_view folded_document) const
     }
   });
   for (int ref : set_refs_) {
-    if (HasRequiredLiterals(ref, folded_document)) document.candidates_.push_back(ref);
+    if (PatternOf(ref).MayMatch(folded_document)) document.candidates_.push_back(ref);
   }
   AddNearCandidates(folded_document, document.words_, document.candidates_);
   return document;
@@ -292,7 +291,7 @@ std::vector<int> Prefilter::Narrow(std::string_view folded_part,
   std::vector<int> kept;
   for (int ref : candidates) {
     int slot = slot_of_ref_[ref];
-    const bool may_match = slot < 0 ? HasRequiredLiterals(ref, folded_part)
+    const bool may_match = slot < 0 ? PatternOf(ref).MayMatch(folded_part)
                                     : present[slot] == near_[slot].all_groups;
     if (may_match) kept.push_back(ref);
   }

@@ -288,7 +288,7 @@ class Prefilter {
                          std::vector<int>& candidates) const;
   std::vector<int> Narrow(std::string_view folded_part, const std::vector<int>& candidates,
                           const WordIndex& words) const;
-  bool HasRequiredLiterals(int ref, std::string_view folded_text) const;
+  const Pattern& PatternOf(int ref) const;  // ref: an index into refs
   const RE2::Set* Set() const;  // null when it did not compile
 
   const std::vector<Rule>& rules_;
