@@ -31,11 +31,9 @@ std::vector<int> BlockCandidates(const rules::CompiledPack& pack, std::string_vi
 // for near patterns with per_document_near, one compiled for the document.
 class DocumentPatterns {
  public:
-  DocumentPatterns(const rules::CompiledPack& pack, std::string_view folded_document,
-                   bool per_document_near)
-      : pack_(pack) {
-    if (per_document_near) runs_.emplace(folded_document);
-  }
+  // `runs`: the document's, to cut near patterns to; null: whole patterns.
+  DocumentPatterns(const rules::CompiledPack& pack, const rules::TextRuns* runs)
+      : pack_(pack), runs_(runs) {}
 
   // Null when the pattern cannot match anywhere in the document.
   const RE2* Get(int candidate) {
@@ -83,7 +81,7 @@ class DocumentPatterns {
   }
 
   const rules::CompiledPack& pack_;
-  std::optional<rules::TextRuns> runs_;
+  const rules::TextRuns* runs_;
   std::unordered_map<int, std::unique_ptr<RE2>> near_;
 };
 
@@ -145,13 +143,15 @@ void MergeOverlaps(std::vector<Hit>& hits) {
 Matches FindMatches(const rules::CompiledPack& pack, const input::Document& document,
                     const text::Folded& folded, const MatchOptions& options) {
   Matches matches;
-  DocumentPatterns patterns(pack, folded.text, options.per_document_near);
+  std::optional<rules::TextRuns> runs;
+  if (options.per_document_near) runs.emplace(folded.text);
+  DocumentPatterns patterns(pack, runs ? &*runs : nullptr);
   std::vector<std::vector<int>> sentence_candidates;  // per sentence
   // A run of few documents proposes from the document's own prefilter:
   // the Set and the whole word index would cost more than its matching.
   std::optional<rules::DocumentPrefilter> document_prefilter;
-  if (options.use_prefilter && options.per_document_near && pack.prefilter().per_document_ok()) {
-    document_prefilter = pack.prefilter().ForDocument(folded.text);
+  if (options.use_prefilter && runs && pack.prefilter().per_document_ok()) {
+    document_prefilter = pack.prefilter().ForDocument(folded.text, *runs);
   }
   for (uint32_t b = 0; b < document.blocks.size(); ++b) {
     const input::Block& block = document.blocks[b];

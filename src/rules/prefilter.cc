@@ -259,12 +259,12 @@ std::vector<int> Prefilter::Candidates(std::string_view folded_text) const {
   return candidates;
 }
 
-DocumentPrefilter Prefilter::ForDocument(std::string_view folded_document) const {
+DocumentPrefilter Prefilter::ForDocument(std::string_view folded_document,
+                                          const TextRuns& runs) const {
   DocumentPrefilter document;
   document.prefilter_ = this;
   // The index of the words the document has: a lookup per entry word, no
   // allocation for the many the document lacks.
-  TextRuns runs(folded_document);
   ForEachEntryWord([&](uint32_t slot, uint32_t bit, const std::string* word) {
     if (word == nullptr || !runs.contains(*word)) return;
     auto& users = document.words_[*word];

@@ -225,6 +225,7 @@ struct PatternRef {
 };
 
 class DocumentPrefilter;
+class TextRuns;
 
 // Proposes the claim patterns that may match a text: every pattern that
 // matches is proposed, and seldom one that does not. Regex and phrase
@@ -258,10 +259,11 @@ class Prefilter {
   // proposes candidates per document (ForDocument), without the Set or the
   // whole word index, which each cost more than a document's matching.
   bool per_document_ok() const { return per_document_ok_; }
-  // The prefilter of one document (the whole folded text): it proposes
-  // more than the Set, a pattern with no required literal always, the
-  // others whenever a string of each of their lists is in the text.
-  DocumentPrefilter ForDocument(std::string_view folded_document) const;
+  // The prefilter of one document (the whole folded text, and its runs):
+  // it proposes more than the Set, a pattern with no required literal
+  // always, the others whenever a string of each of their lists is in the
+  // text.
+  DocumentPrefilter ForDocument(std::string_view folded_document, const TextRuns& runs) const;
 
  private:
   friend class DocumentPrefilter;

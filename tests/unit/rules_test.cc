@@ -676,10 +676,13 @@ TEST(Prefilter, ADocumentsPrefilterProposesWhatThePacksDoes) {
   auto proposes = [&](const std::vector<int>& candidates) {
     return std::find(candidates.begin(), candidates.end(), science_backed) != candidates.end();
   };
-  EXPECT_TRUE(proposes(prefilter.ForDocument("our science-backed blend").candidates()));
-  EXPECT_FALSE(proposes(prefilter.ForDocument("backed by science").candidates()));
+  auto for_document = [&](std::string_view text) {
+    return prefilter.ForDocument(text, TextRuns(text));
+  };
+  EXPECT_TRUE(proposes(for_document("our science-backed blend").candidates()));
+  EXPECT_FALSE(proposes(for_document("backed by science").candidates()));
   DocumentPrefilter document =
-      prefilter.ForDocument("a science-backed oil. massage lowers cortisol. an oil.");
+      for_document("a science-backed oil. massage lowers cortisol. an oil.");
   EXPECT_TRUE(proposes(document.Narrow("a science-backed oil.", {science_backed})));
   EXPECT_FALSE(proposes(document.Narrow("an oil.", {science_backed})));
   for (std::string_view text : {"a science-backed oil.", "massage lowers cortisol.", "an oil."}) {
