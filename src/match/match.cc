@@ -37,7 +37,7 @@ class DocumentPatterns {
 
   // Null when the pattern cannot match anywhere in the document.
   const RE2* Get(int candidate) {
-    const rules::Pattern& pattern = PatternOf(candidate);
+    const rules::Pattern& pattern = pack_.prefilter().PatternOf(candidate);
     if (!runs_ || !pattern.near) return &*pattern.re;
     auto [it, inserted] = near_.try_emplace(candidate);
     if (inserted) it->second = CompileNear(pattern);
@@ -52,7 +52,7 @@ class DocumentPatterns {
     // Every slot exists before the threads start, so they only fill them.
     std::vector<std::pair<const rules::Pattern*, std::unique_ptr<RE2>*>> to_compile;
     for (int candidate : candidates) {
-      const rules::Pattern& pattern = PatternOf(candidate);
+      const rules::Pattern& pattern = pack_.prefilter().PatternOf(candidate);
       if (!runs_ || !pattern.near) {
         to_compile.emplace_back(&pattern, nullptr);
       } else if (auto [it, inserted] = near_.try_emplace(candidate); inserted) {
@@ -70,10 +70,6 @@ class DocumentPatterns {
   }
 
  private:
-  const rules::Pattern& PatternOf(int candidate) const {
-    const rules::PatternRef& ref = pack_.prefilter_refs()[candidate];
-    return pack_.rules()[ref.rule].patterns[ref.pattern];
-  }
   std::unique_ptr<RE2> CompileNear(const rules::Pattern& pattern) const {
     std::string regex = rules::NearToRegexFor(*pattern.near, *runs_);
     if (regex.empty()) return nullptr;

@@ -246,6 +246,8 @@ class Prefilter {
   // Indices into `refs`, ascending. Never fails: when the Set cannot run,
   // all regex and phrase patterns are proposed.
   std::vector<int> Candidates(std::string_view folded_text) const;
+  // The pattern that `refs[ref]` names.
+  const Pattern& PatternOf(int ref) const;
   // The candidates of a text that may match `folded_part`, a part of it (a
   // block, a sentence): near patterns are proposed again from the part's
   // own words, patterns with required literals from its literals; the
@@ -290,7 +292,6 @@ class Prefilter {
                          std::vector<int>& candidates) const;
   std::vector<int> Narrow(std::string_view folded_part, const std::vector<int>& candidates,
                           const WordIndex& words) const;
-  const Pattern& PatternOf(int ref) const;  // ref: an index into refs
   const RE2::Set* Set() const;  // null when it did not compile
 
   const std::vector<Rule>& rules_;
