@@ -68,7 +68,7 @@ bool IsJurisdictionPack(const PackFile& file) {
 PackFile Describe(rules::PackSource source, fs::path dir) {
   PackFile file{std::move(source), "", "", std::move(dir)};
   // Only the header is read here; Load reports any error in the file.
-  nlohmann::json root = nlohmann::json::parse(file.source.text, nullptr,
+  nlohmann::json root = nlohmann::json::parse(file.source.text(), nullptr,
                                               /*allow_exceptions=*/false,
                                               /*ignore_comments=*/true);
   if (root.is_object() && root.contains("pack") && root["pack"].is_object()) {

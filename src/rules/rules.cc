@@ -584,7 +584,7 @@ void ReadLexicon(const json& node, Validator& validator, Lexicon& lexicon) {
 
 std::optional<json> ParsePackText(const PackSource& source, std::vector<Diagnostic>& errors) {
   try {
-    return json::parse(source.text, nullptr, /*allow_exceptions=*/true,
+    return json::parse(source.text(), nullptr, /*allow_exceptions=*/true,
                        /*ignore_comments=*/true);
   } catch (const json::parse_error& error) {
     // nlohmann's text: "[json.exception.parse_error.101] parse error at line
@@ -594,7 +594,7 @@ std::optional<json> ParsePackText(const PackSource& source, std::vector<Diagnost
     size_t colon = what.find(": ", what.find("parse error"));
     std::string detail = colon == std::string::npos ? what : what.substr(colon + 2);
     size_t byte = error.byte == 0 ? 0 : error.byte - 1;
-    errors.push_back({"CL201", source.name + ":" + LineColumnOf(source.text, byte),
+    errors.push_back({"CL201", source.name + ":" + LineColumnOf(source.text(), byte),
                       "invalid JSON: " + detail, true});
     return std::nullopt;
   }
@@ -802,6 +802,20 @@ const Rule* CompiledPack::FindRule(std::string_view id) const {
     if (rule.id == id) return &rule;
   }
   return nullptr;
+}
+
+PackSource::PackSource(std::string name, std::string text)
+    : name(std::move(name)), owned_text_(std::make_shared<const std::string>(std::move(text))),
+      text_(*owned_text_) {}
+
+PackSource PackSource::Embedded(std::string name, std::string_view text,
+                                std::string_view snapshot) {
+  PackSource source;
+  source.name = std::move(name);
+  source.patterns_checked = true;
+  source.snapshot = snapshot;
+  source.text_ = text;
+  return source;
 }
 
 MarkedText StripMarkers(std::string_view text) {

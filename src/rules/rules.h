@@ -29,16 +29,31 @@
 namespace claimlint::rules {
 
 // The text of one pack and where it came from (a path, or "<embedded:core>").
-struct PackSource {
+// Copies share the text.
+class PackSource {
+ public:
+  PackSource() = default;
+  // A pack read at run time: the source owns `text`.
+  PackSource(std::string name, std::string text);
+  // A pack built into the binary: its text and snapshot are the binary's
+  // own bytes, viewed, never copied (a copy was a twentieth of a cold start).
+  static PackSource Embedded(std::string name, std::string_view text,
+                             std::string_view snapshot);
+
   std::string name;
-  std::string text;
   // The packs built into the binary are rules/*.json, which the test suite
   // loads strictly (rules_selftest): their patterns compile on first use
   // instead of all at start, which was most of a cold start.
   bool patterns_checked = false;
   // The embedded packs as make_embedded_packs read them at build time, in
-  // the snapshot form Load reads without parsing JSON (empty: parse `text`).
+  // the snapshot form Load reads without parsing JSON (empty: parse the text).
   std::string_view snapshot;
+
+  std::string_view text() const { return text_; }
+
+ private:
+  std::shared_ptr<const std::string> owned_text_;
+  std::string_view text_;
 };
 
 // The packs built into the binary from rules/ at build time: `core` first.

@@ -164,9 +164,9 @@ TEST(EmbeddedPacks, EveryPatternCompilesWhenCheckedLikeAnOutsidePack) {
   for (const PackSource& source : EmbeddedPacks()) {
     EXPECT_TRUE(source.patterns_checked) << source.name;
     if (source.name == "<embedded:lexicon.json>") {
-      sources.insert(sources.begin(), {source.name, source.text});
+      sources.insert(sources.begin(), {source.name, std::string(source.text())});
     } else {
-      sources.push_back({source.name, source.text});
+      sources.push_back({source.name, std::string(source.text())});
     }
   }
   auto pack = Load(sources);
