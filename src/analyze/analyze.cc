@@ -143,12 +143,14 @@ void SortFindings(std::vector<Finding>& findings) {
 }  // namespace
 
 Analysis Analyze(const rules::CompiledPack& pack, const input::Document& document,
-                 const text::Folded& folded, const match::Matches& matches) {
+                 const text::Folded& folded, const match::Matches& matches,
+                 const AnalyzeOptions& options) {
   Analysis analysis;
   if (matches.hits.empty()) return analysis;
   std::string_view source = document.source->bytes;
   LineIndex lines(source);
-  EvidenceFinder evidence(pack.lexicon(), document, folded);
+  DocumentCues cues(pack.lexicon(), folded.text, options.per_document);
+  EvidenceFinder evidence(cues, document, folded);
   NextSentences next_sentences(document, folded, matches);
   // Occurrences of (rule, sentence text) so far: the fingerprint's index.
   std::map<std::pair<std::string_view, std::string_view>, int> occurrences;
@@ -161,9 +163,7 @@ Analysis Analyze(const rules::CompiledPack& pack, const input::Document& documen
     // A rewrite replaces what its own pattern matched; a hit that another
     // pattern of the rule widened covers more than that and gets none.
     const rules::Pattern& pattern = rule.patterns[hit.pattern];
-    if (!pattern.fix.empty() && RE2::FullMatch(Slice(folded.text, hit.folded), *pattern.re)) {
-      finding.fix = pattern.fix;
-    }
+    if (!pattern.fix.empty() && !hit.widened) finding.fix = pattern.fix;
     finding.severity = rule.severity;
     finding.message = rule.message;
     finding.source = document.ToSource(folded.to_prose.ToOrigin(hit.folded));
@@ -185,7 +185,7 @@ Analysis Analyze(const rules::CompiledPack& pack, const input::Document& documen
     // of the severity model until one spares the claim.
     const text::Sentence* next = next_sentences.After(hit.sentence);
     Span claim{hit.folded.begin - sentence.folded.begin, hit.folded.end - sentence.folded.begin};
-    ClaimContext context = ReadContext(pack.lexicon(), folded_sentence, claim,
+    ClaimContext context = ReadContext(cues, folded_sentence, claim,
                                        next ? Slice(folded.text, next->folded) : "",
                                        &rule.patterns[hit.pattern]);
     finding.support = evidence.Find(sentence, next);
@@ -218,7 +218,7 @@ Analysis Analyze(const rules::CompiledPack& pack, const input::Document& documen
     (reported ? analysis.findings : analysis.spared).push_back(std::move(finding));
   }
   SortFindings(analysis.findings);
-  CheckDisclaimers(pack, document, folded, analysis.findings);
+  CheckDisclaimers(pack, document, folded, options.per_document, analysis.findings);
   SortFindings(analysis.findings);
   SortFindings(analysis.spared);
   return analysis;

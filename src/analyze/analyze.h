@@ -70,8 +70,18 @@ struct Analysis {
   std::vector<Finding> spared;
 };
 
+struct AnalyzeOptions {
+  // The cue lists compile per document, cut to the entries the document
+  // may have (CueList::RegexFor), and disclaimer patterns are looked for by
+  // their literals instead of the pack's Set: far less work for a run of
+  // one or two documents, more for a batch. Findings must not change;
+  // tests compare the two.
+  bool per_document = false;
+};
+
 Analysis Analyze(const rules::CompiledPack& pack, const input::Document& document,
-                 const text::Folded& folded, const match::Matches& matches);
+                 const text::Folded& folded, const match::Matches& matches,
+                 const AnalyzeOptions& options = {});
 
 }  // namespace claimlint::analyze
 

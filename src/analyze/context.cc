@@ -14,13 +14,13 @@ constexpr int kClauseWords = 1000;  // a clause-wide cue: only a scope end stops
 constexpr int kHedgeBeforeWords = 6;
 constexpr int kHedgeAfterWords = 2;
 
-std::vector<Span> AllMatches(const rules::CueList& cues, std::string_view text) {
+std::vector<Span> AllMatches(const RE2* cues, std::string_view text) {
   std::vector<Span> spans;
-  if (cues.empty()) return spans;
+  if (cues == nullptr) return spans;
   re2::StringPiece match;
   size_t position = 0;
   while (position <= text.size() &&
-         cues.re->Match(text, position, text.size(), RE2::UNANCHORED, &match, 1)) {
+         cues->Match(text, position, text.size(), RE2::UNANCHORED, &match, 1)) {
     uint32_t begin = static_cast<uint32_t>(match.data() - text.data());
     spans.push_back({begin, begin + static_cast<uint32_t>(match.size())});
     position = begin + std::max<size_t>(match.size(), 1);
@@ -114,29 +114,48 @@ bool IsQuoted(std::string_view sentence, Span claim) {
 
 }  // namespace
 
-std::string FirstMatch(const rules::CueList& cues, std::string_view text) {
+DocumentCues::DocumentCues(const rules::Lexicon& lexicon, std::string_view folded_document,
+                           bool per_document)
+    : lexicon_(lexicon), folded_document_(folded_document), per_document_(per_document) {}
+
+const RE2* DocumentCues::For(const rules::CueList& list) {
+  if (!per_document_) return Whole(list);
+  auto [it, inserted] = cut_.try_emplace(&list);
+  if (inserted) {
+    std::string regex = list.RegexFor(folded_document_);
+    if (!regex.empty()) it->second = std::make_unique<RE2>(regex, list.re.options());
+  }
+  return it->second.get();
+}
+
+const RE2* DocumentCues::Whole(const rules::CueList& list) const {
+  return list.empty() ? nullptr : &*list.re;
+}
+
+std::string FirstMatch(const RE2* cues, std::string_view text) {
   re2::StringPiece match;
-  if (!cues.empty() && cues.re->Match(text, 0, text.size(), RE2::UNANCHORED, &match, 1)) {
+  if (cues != nullptr && cues->Match(text, 0, text.size(), RE2::UNANCHORED, &match, 1)) {
     return std::string(match);
   }
   return "";
 }
 
-ClaimContext ReadContext(const rules::Lexicon& lexicon, std::string_view sentence, Span claim,
+ClaimContext ReadContext(DocumentCues& cues, std::string_view sentence, Span claim,
                          std::string_view next_sentence, const rules::Pattern* pattern) {
+  const rules::Lexicon& lexicon = cues.lexicon();
   ClaimContext context;
-  std::vector<Span> ends = AllMatches(lexicon.scope_end, sentence);
-  std::vector<Span> pseudo = AllMatches(lexicon.pseudo_negation, sentence);
-  context.negation = NearestCue(sentence, claim, AllMatches(lexicon.negation_before, sentence),
+  std::vector<Span> ends = AllMatches(cues.For(lexicon.scope_end), sentence);
+  std::vector<Span> pseudo = AllMatches(cues.For(lexicon.pseudo_negation), sentence);
+  context.negation = NearestCue(sentence, claim, AllMatches(cues.For(lexicon.negation_before), sentence),
                                 ends, pseudo, kNegationBeforeWords, false);
   if (context.negation.empty()) {
     // "There is no evidence that X, Y or Z": the cue reaches every claim
     // after it up to the end of its clause.
-    context.negation = NearestCue(sentence, claim, AllMatches(lexicon.negation_clause, sentence),
+    context.negation = NearestCue(sentence, claim, AllMatches(cues.For(lexicon.negation_clause), sentence),
                                   ends, pseudo, kClauseWords, false);
   }
   if (context.negation.empty()) {
-    context.negation = NearestCue(sentence, claim, AllMatches(lexicon.negation_after, sentence),
+    context.negation = NearestCue(sentence, claim, AllMatches(cues.For(lexicon.negation_after), sentence),
                                   ends, {}, kNegationAfterWords, true);
   }
   if (context.negation.empty()) {
@@ -146,7 +165,7 @@ ClaimContext ReadContext(const rules::Lexicon& lexicon, std::string_view sentenc
     // A negation word the pattern itself asks for ("I no longer need") is
     // part of the claim.
     std::string pattern_source;  // described only when a cue is inside the claim
-    for (Span cue : AllMatches(lexicon.negation_before, sentence)) {
+    for (Span cue : AllMatches(cues.For(lexicon.negation_before), sentence)) {
       if (cue.begin <= claim.begin || cue.end > claim.end) continue;
       if (std::any_of(pseudo.begin(), pseudo.end(), [&](Span p) { return Overlaps(p, cue); })) {
         continue;
@@ -157,7 +176,7 @@ ClaimContext ReadContext(const rules::Lexicon& lexicon, std::string_view sentenc
       break;
     }
   }
-  std::vector<Span> hedges = AllMatches(lexicon.hedge, sentence);
+  std::vector<Span> hedges = AllMatches(cues.For(lexicon.hedge), sentence);
   context.hedge = NearestCue(sentence, claim, hedges, ends, {}, kHedgeBeforeWords, false);
   if (context.hedge.empty()) {
     context.hedge = NearestCue(sentence, claim, hedges, ends, {}, kHedgeAfterWords, true,
@@ -168,18 +187,18 @@ ClaimContext ReadContext(const rules::Lexicon& lexicon, std::string_view sentenc
 
   if (context.negation.empty()) {
     bool reported = context.quoted;
-    for (Span cue : AllMatches(lexicon.reported_speech, sentence)) {
+    for (Span cue : AllMatches(cues.For(lexicon.reported_speech), sentence)) {
       if (cue.end <= claim.begin) reported = true;
     }
     if (reported) {
       std::string rejection;
-      for (Span cue : AllMatches(lexicon.rejection, sentence)) {
+      for (Span cue : AllMatches(cues.For(lexicon.rejection), sentence)) {
         if (!Overlaps(cue, claim)) {
           rejection = std::string(Slice(sentence, cue));
           break;
         }
       }
-      if (rejection.empty()) rejection = FirstMatch(lexicon.rejection, next_sentence);
+      if (rejection.empty()) rejection = FirstMatch(cues.For(lexicon.rejection), next_sentence);
       if (!rejection.empty()) context.negation = "reported, then rejected: \"" + rejection + "\"";
     }
   }

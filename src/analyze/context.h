@@ -3,6 +3,8 @@
 #ifndef CLAIMLINT_ANALYZE_CONTEXT_H_
 #define CLAIMLINT_ANALYZE_CONTEXT_H_
 
+#include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -10,6 +12,28 @@
 #include "rules/rules.h"
 
 namespace claimlint::analyze {
+
+// The cue lists as one document's analysis reads them, each compiled on
+// first use: with `per_document`, only the entries that may match in the
+// document (CueList::RegexFor), far less to compile for a run of one file;
+// otherwise the pack's whole lists, compiled once per run. Not thread-safe.
+class DocumentCues {
+ public:
+  DocumentCues(const rules::Lexicon& lexicon, std::string_view folded_document,
+               bool per_document);
+  const rules::Lexicon& lexicon() const { return lexicon_; }
+  // `list`, compiled for text within the folded document; null when no
+  // entry can match there.
+  const RE2* For(const rules::CueList& list);
+  // `list`, compiled for any text.
+  const RE2* Whole(const rules::CueList& list) const;
+
+ private:
+  const rules::Lexicon& lexicon_;
+  std::string_view folded_document_;
+  bool per_document_;
+  std::map<const rules::CueList*, std::unique_ptr<RE2>> cut_;
+};
 
 struct ClaimContext {
   std::string negation;  // the cue that negates the claim, or empty
@@ -29,11 +53,12 @@ struct ClaimContext {
 // is part of the claim, not a negation of it. A claim in reported speech or
 // quotes is negated when the sentence or `next_sentence` rejects it ("there
 // is no evidence").
-ClaimContext ReadContext(const rules::Lexicon& lexicon, std::string_view sentence, Span claim,
+ClaimContext ReadContext(DocumentCues& cues, std::string_view sentence, Span claim,
                          std::string_view next_sentence, const rules::Pattern* pattern = nullptr);
 
-// The leftmost (longest) cue of `cues` in `text`, as its text, or empty.
-std::string FirstMatch(const rules::CueList& cues, std::string_view text);
+// The leftmost (longest) match of the cue list `cues` in `text`, as its
+// text, or empty (also when `cues` is null).
+std::string FirstMatch(const RE2* cues, std::string_view text);
 
 }  // namespace claimlint::analyze
 

@@ -59,7 +59,8 @@ bool Applies(const rules::Rule& requirement, std::string_view folded_text) {
   if (requirement.when.empty()) return true;
   return std::any_of(requirement.when.begin(), requirement.when.end(),
                      [&](const rules::Pattern& pattern) {
-                       return pattern.re->Match(folded_text, 0, folded_text.size(),
+                       return pattern.MayMatch(folded_text) &&
+                              pattern.re->Match(folded_text, 0, folded_text.size(),
                                                 RE2::UNANCHORED, nullptr, 0);
                      });
 }
@@ -76,7 +77,8 @@ bool Triggers(const rules::Rule& requirement, const Finding& claim) {
 }  // namespace
 
 void CheckDisclaimers(const rules::CompiledPack& pack, const input::Document& document,
-                      const text::Folded& folded, std::vector<Finding>& findings) {
+                      const text::Folded& folded, bool per_document,
+                      std::vector<Finding>& findings) {
   std::vector<Finding> missing;
   // Which disclaimer patterns occur anywhere, in one pass; computed on the
   // first requirement a claim triggers. Set failure: assume all may occur.
@@ -93,20 +95,26 @@ void CheckDisclaimers(const rules::CompiledPack& pack, const input::Document& do
       }
     }
     if (triggers.empty() || !Applies(requirement, folded.text)) continue;
-    if (!present_ids) {
-      present_ids.emplace();
-      RE2::Set::ErrorInfo error;
-      if (!pack.disclaimer_prefilter().Match(folded.text, &*present_ids, &error) &&
-          error.kind != RE2::Set::kNoError) {
-        present_ids->resize(pack.disclaimer_refs().size());
-        std::iota(present_ids->begin(), present_ids->end(), 0);
-      }
-    }
-    const uint32_t rule_index = static_cast<uint32_t>(&requirement - pack.rules().data());
     std::vector<bool> present(requirement.patterns.size(), false);
-    for (int id : *present_ids) {
-      const rules::PatternRef& ref = pack.disclaimer_refs()[id];
-      if (ref.rule == rule_index) present[ref.pattern] = true;
+    if (per_document) {
+      for (size_t p = 0; p < present.size(); ++p) {
+        present[p] = requirement.patterns[p].MayMatch(folded.text);
+      }
+    } else {
+      if (!present_ids) {
+        present_ids.emplace();
+        RE2::Set::ErrorInfo error;
+        if (!pack.disclaimer_prefilter().Match(folded.text, &*present_ids, &error) &&
+            error.kind != RE2::Set::kNoError) {
+          present_ids->resize(pack.disclaimer_refs().size());
+          std::iota(present_ids->begin(), present_ids->end(), 0);
+        }
+      }
+      const uint32_t rule_index = static_cast<uint32_t>(&requirement - pack.rules().data());
+      for (int id : *present_ids) {
+        const rules::PatternRef& ref = pack.disclaimer_refs()[id];
+        if (ref.rule == rule_index) present[ref.pattern] = true;
+      }
     }
     std::vector<std::vector<uint32_t>> blocks =
         MatchBlocks(requirement, present, document, folded);

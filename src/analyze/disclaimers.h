@@ -16,8 +16,11 @@ namespace claimlint::analyze {
 // patterns (when it has any). The finding stands at the first triggering claim and lists all of
 // them. A disclaimer never changes a claim's own finding: a disclaimer
 // cannot make a claim that is false on its face acceptable.
+// With `per_document`, which disclaimer patterns the document may have is
+// asked of their literals rather than of the pack's Set (AnalyzeOptions).
 void CheckDisclaimers(const rules::CompiledPack& pack, const input::Document& document,
-                      const text::Folded& folded, std::vector<Finding>& findings);
+                      const text::Folded& folded, bool per_document,
+                      std::vector<Finding>& findings);
 
 }  // namespace claimlint::analyze
 

@@ -32,9 +32,9 @@ bool Intersects(Span a, Span b) { return a.begin < b.end && b.begin < a.end; }
 
 }  // namespace
 
-EvidenceFinder::EvidenceFinder(const rules::Lexicon& lexicon, const input::Document& document,
+EvidenceFinder::EvidenceFinder(DocumentCues& cues, const input::Document& document,
                                const text::Folded& folded)
-    : lexicon_(lexicon), document_(document), folded_(folded) {}
+    : cues_(cues), document_(document), folded_(folded) {}
 
 std::string EvidenceFinder::Find(const text::Sentence& sentence, const text::Sentence* next) {
   std::string found = FindIn(sentence);
@@ -45,7 +45,7 @@ std::string EvidenceFinder::Find(const text::Sentence& sentence, const text::Sen
 bool EvidenceFinder::IsEvidenceUrl(std::string_view url) const {
   std::string host(HostOf(url));
   for (char& c : host) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  for (const std::string& domain : lexicon_.evidence_domains) {
+  for (const std::string& domain : cues_.lexicon().evidence_domains) {
     if (host == domain || (host.size() > domain.size() && host.ends_with("." + domain))) {
       return true;
     }
@@ -70,7 +70,7 @@ std::string EvidenceFinder::FindIn(const text::Sentence& sentence) {
     }
     if (IsEvidenceUrl(candidate)) return "link " + std::string(candidate);
   }
-  std::string citation = FirstMatch(lexicon_.citation, folded);
+  std::string citation = FirstMatch(cues_.For(cues_.lexicon().citation), folded);
   if (!citation.empty() && (citation[0] != '[' || HasReferenceList())) {
     return "citation " + citation;
   }
@@ -79,7 +79,7 @@ std::string EvidenceFinder::FindIn(const text::Sentence& sentence) {
   if (RE2::PartialMatch(prose, SuperscriptMarker(), &marker) && HasReferenceList()) {
     return "citation marker " + std::string(marker);
   }
-  std::string study = FirstMatch(lexicon_.named_study, folded);
+  std::string study = FirstMatch(cues_.For(cues_.lexicon().named_study), folded);
   if (!study.empty()) return "named study: \"" + study + "\"";
   return "";
 }
@@ -97,7 +97,9 @@ bool EvidenceFinder::HasReferenceList() {
       std::string folded = text::FoldString(line);
       while (!folded.empty() && folded.back() == ' ') folded.pop_back();
       while (!folded.empty() && folded.front() == ' ') folded.erase(0, 1);
-      if (!folded.empty() && !FirstMatch(lexicon_.reference_heading, folded).empty()) {
+      // A line folded alone is no part of the folded document: the whole list.
+      if (!folded.empty() &&
+          !FirstMatch(cues_.Whole(cues_.lexicon().reference_heading), folded).empty()) {
         has_reference_list_ = true;
         break;
       }

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "analyze/context.h"
 #include "input/input.h"
 #include "rules/rules.h"
 #include "text/text.h"
@@ -19,7 +20,7 @@ namespace claimlint::analyze {
 // ("a 2019 randomized trial in Spine"). One per document; not thread-safe.
 class EvidenceFinder {
  public:
-  EvidenceFinder(const rules::Lexicon& lexicon, const input::Document& document,
+  EvidenceFinder(DocumentCues& cues, const input::Document& document,
                  const text::Folded& folded);
 
   // A short description of the evidence ("link https://doi.org/..."), or
@@ -31,7 +32,7 @@ class EvidenceFinder {
   bool IsEvidenceUrl(std::string_view url) const;
   bool HasReferenceList();
 
-  const rules::Lexicon& lexicon_;
+  DocumentCues& cues_;
   const input::Document& document_;
   const text::Folded& folded_;
   std::optional<bool> has_reference_list_;

@@ -121,7 +121,10 @@ void MergeOverlaps(std::vector<Hit>& hits) {
   for (const Hit& hit : hits) {
     if (!kept.empty() && kept.back().rule == hit.rule &&
         hit.folded.begin < kept.back().folded.end) {
-      kept.back().folded.end = std::max(kept.back().folded.end, hit.folded.end);
+      if (hit.folded.end > kept.back().folded.end) {
+        kept.back().folded.end = hit.folded.end;
+        kept.back().widened = true;
+      }
       continue;
     }
     kept.push_back(hit);

@@ -22,6 +22,9 @@ struct Hit {
   uint32_t pattern;   // index into that rule's patterns
   uint32_t sentence;  // index into Matches::sentences
   Span folded;        // the matched span of the folded text
+  // Merged with a longer overlapping hit of the rule: `folded` is more than
+  // `pattern` matched.
+  bool widened = false;
 };
 
 struct Matches {

@@ -232,17 +232,19 @@ void Prefilter::AddNearCandidates(std::string_view folded_text, const WordIndex&
   std::sort(candidates.begin(), candidates.end());
 }
 
+bool MayMatchLiterals(const std::vector<std::vector<std::string>>& literals,
+                      std::string_view folded_text) {
+  return std::all_of(literals.begin(), literals.end(), [&](const std::vector<std::string>& list) {
+    return std::any_of(list.begin(), list.end(), [&](const std::string& s) {
+      // glibc's memmem skips ahead where string_view::find stops at every
+      // match of the first byte.
+      return memmem(folded_text.data(), folded_text.size(), s.data(), s.size()) != nullptr;
+    });
+  });
+}
+
 bool Pattern::MayMatch(std::string_view folded_text) const {
-  if (!required_literals) return true;
-  return std::all_of(required_literals->begin(), required_literals->end(),
-                     [&](const std::vector<std::string>& list) {
-                       return std::any_of(list.begin(), list.end(), [&](const std::string& s) {
-                         // glibc's memmem skips ahead where string_view::find
-                         // stops at every match of the first byte.
-                         return memmem(folded_text.data(), folded_text.size(), s.data(),
-                                       s.size()) != nullptr;
-                       });
-                     });
+  return !required_literals || MayMatchLiterals(*required_literals, folded_text);
 }
 
 std::vector<int> Prefilter::Candidates(std::string_view folded_text) const {

@@ -529,20 +529,20 @@ std::string Join(const std::vector<std::string>& parts, std::string_view separat
   return out;
 }
 
-// Every cue list of `lexicon`, in a fixed order.
-std::array<CueList*, 11> CueLists(Lexicon& lexicon) {
-  return {&lexicon.negation_before, &lexicon.negation_clause, &lexicon.negation_after,
-          &lexicon.pseudo_negation,  &lexicon.scope_end,       &lexicon.hedge,
-          &lexicon.reported_speech,  &lexicon.rejection,       &lexicon.citation,
-          &lexicon.named_study,      &lexicon.reference_heading};
-}
-
-// Compiles a cue list into one alternation once every pack has added to
-// it. Leftmost-longest, so "no evidence" wins over "no" where both match.
-void CompileCueList(CueList& list) {
+RE2::Options CueListOptions() {
   RE2::Options options = PatternOptions(kMaxPatternMemory);
   options.set_longest_match(true);
-  list.re = std::make_unique<RE2>("(?:" + Join(list.regexes, ")|(?:") + ")", options);
+  return options;
+}
+
+std::string CueAlternation(const std::vector<std::string>& regexes) {
+  return "(?:" + Join(regexes, ")|(?:") + ")";
+}
+
+// Makes a cue list's alternation, once every pack has added to it.
+// Leftmost-longest, so "no evidence" wins over "no" where both match.
+void CompileCueList(CueList& list) {
+  list.re = LazyRegex([regex = CueAlternation(list.regexes)] { return regex; }, CueListOptions());
 }
 
 void ReadLexicon(const json& node, Validator& validator, Lexicon& lexicon) {
@@ -774,25 +774,33 @@ CompiledPack::CompiledPack(std::vector<PackInfo> packs, std::vector<Rule> rules,
       (rules_[r].kind == RuleKind::kClaim ? refs_ : disclaimer_refs_).push_back({r, p});
     }
   }
-  // A cold start is mostly compiling: the claim prefilter, the disclaimer
-  // Set and the cue lists are jobs for this core and a second one, the
-  // longest first.
-  std::vector<std::function<void()>> jobs = {
-      [this] { prefilter_ = std::make_unique<Prefilter>(rules_, refs_); },
-      [this] {
-        disclaimer_prefilter_ =
-            std::make_unique<RE2::Set>(PatternOptions(kMaxPatternMemory), RE2::UNANCHORED);
-        // Every pattern of a pack compiles alone (checked at load or by the
-        // test suite), so Add cannot fail here.
-        for (const PatternRef& ref : disclaimer_refs_) {
-          disclaimer_prefilter_->Add(rules_[ref.rule].patterns[ref.pattern].re.regex(), nullptr);
-        }
-        disclaimer_prefilter_->Compile();
-      }};
-  for (CueList* list : CueLists(lexicon_)) {
-    if (!list->regexes.empty()) jobs.push_back([list] { CompileCueList(*list); });
+  prefilter_ = std::make_unique<Prefilter>(rules_, refs_);
+  for (CueList* list : CueLists(lexicon_)) CompileCueList(*list);
+}
+
+const RE2::Set& CompiledPack::disclaimer_prefilter() const {
+  std::call_once(disclaimer_once_, [this] {
+    disclaimer_prefilter_ =
+        std::make_unique<RE2::Set>(PatternOptions(kMaxPatternMemory), RE2::UNANCHORED);
+    // Every pattern of a pack compiles alone (checked at load or by the
+    // test suite), so Add cannot fail here.
+    for (const PatternRef& ref : disclaimer_refs_) {
+      disclaimer_prefilter_->Add(rules_[ref.rule].patterns[ref.pattern].re.regex(), nullptr);
+    }
+    disclaimer_prefilter_->Compile();
+  });
+  return *disclaimer_prefilter_;
+}
+
+std::string CueList::RegexFor(std::string_view folded_text) const {
+  if (regexes.empty()) return "";
+  if (required_literals.empty()) return re.regex();
+  std::vector<std::string> kept;
+  for (size_t i = 0; i < regexes.size(); ++i) {
+    if (MayMatchLiterals(required_literals[i], folded_text)) kept.push_back(regexes[i]);
   }
-  RunJobs(jobs.size(), [&](size_t i) { jobs[i](); });
+  if (kept.size() == regexes.size()) return re.regex();
+  return kept.empty() ? "" : CueAlternation(kept);
 }
 
 CompiledPack::~CompiledPack() = default;
@@ -802,6 +810,20 @@ const Rule* CompiledPack::FindRule(std::string_view id) const {
     if (rule.id == id) return &rule;
   }
   return nullptr;
+}
+
+std::array<CueList*, 11> CueLists(Lexicon& lexicon) {
+  return {&lexicon.negation_before, &lexicon.negation_clause, &lexicon.negation_after,
+          &lexicon.pseudo_negation,  &lexicon.scope_end,       &lexicon.hedge,
+          &lexicon.reported_speech,  &lexicon.rejection,       &lexicon.citation,
+          &lexicon.named_study,      &lexicon.reference_heading};
+}
+
+std::array<const CueList*, 11> CueLists(const Lexicon& lexicon) {
+  std::array<CueList*, 11> lists = CueLists(const_cast<Lexicon&>(lexicon));
+  std::array<const CueList*, 11> const_lists;
+  std::copy(lists.begin(), lists.end(), const_lists.begin());
+  return const_lists;
 }
 
 PackSource::PackSource(std::string name, std::string text)
@@ -914,9 +936,19 @@ namespace {
 void Append(Lexicon& lexicon, Lexicon&& more) {
   std::array<CueList*, 11> lists = CueLists(lexicon), added = CueLists(more);
   for (size_t i = 0; i < lists.size(); ++i) {
-    lists[i]->regexes.insert(lists[i]->regexes.end(),
-                             std::make_move_iterator(added[i]->regexes.begin()),
-                             std::make_move_iterator(added[i]->regexes.end()));
+    CueList& list = *lists[i];
+    CueList& more_list = *added[i];
+    // One item of required literals per entry, an empty one for an entry
+    // without.
+    if (!list.required_literals.empty() || !more_list.required_literals.empty()) {
+      list.required_literals.resize(list.regexes.size());
+      more_list.required_literals.resize(more_list.regexes.size());
+      list.required_literals.insert(list.required_literals.end(),
+                                    std::make_move_iterator(more_list.required_literals.begin()),
+                                    std::make_move_iterator(more_list.required_literals.end()));
+    }
+    list.regexes.insert(list.regexes.end(), std::make_move_iterator(more_list.regexes.begin()),
+                        std::make_move_iterator(more_list.regexes.end()));
   }
   lexicon.evidence_domains.insert(lexicon.evidence_domains.end(),
                                   std::make_move_iterator(more.evidence_domains.begin()),

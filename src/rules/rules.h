@@ -128,6 +128,12 @@ class LazyRegex {
   std::unique_ptr<State> state_;
 };
 
+// Lists of strings such that every match of a pattern contains a string of
+// each list (RequiredLiterals); false only when some list has no string in
+// `folded_text`, so the pattern cannot match there. Costs no compile.
+bool MayMatchLiterals(const std::vector<std::vector<std::string>>& literals,
+                      std::string_view folded_text);
+
 struct NearPattern;
 
 struct Pattern {
@@ -140,9 +146,9 @@ struct Pattern {
 
   std::string written;  // phrase and regex patterns: "phrase: clinically proven"
   LazyRegex re;         // what it compiles to (folded-text RE2); re.regex() is the source
-  // Claim rules' phrase and regex patterns and antipatterns in the embedded
-  // packs (RequiredLiterals, at build time): every match contains a string
-  // of each of these lists; none: no such string. Unset otherwise.
+  // Phrase and regex patterns, antipatterns and `when` patterns of the
+  // embedded packs (RequiredLiterals, at build time): every match contains
+  // a string of each of these lists; none: no such string. Unset otherwise.
   std::optional<std::vector<std::vector<std::string>>> required_literals;
   // Near patterns: their word groups, which the prefilter looks up.
   std::shared_ptr<const NearPattern> near;
@@ -211,9 +217,18 @@ struct Rule {
 // sentence is read once per list whatever the list's length.
 struct CueList {
   std::vector<std::string> regexes;  // each entry as compiled alone
-  std::unique_ptr<RE2> re;           // the alternation; null when empty
+  // The embedded lexicon's entries' required literals (RequiredLiterals, at
+  // build time), one item per entry; empty for the entries of packs read at
+  // run time, which are always kept.
+  std::vector<std::vector<std::vector<std::string>>> required_literals;
+  LazyRegex re;  // the alternation of every entry, compiled on first use
 
-  bool empty() const { return re == nullptr; }
+  bool empty() const { return regexes.empty(); }
+  // The alternation of only the entries that may match in `folded_text`
+  // (by their required literals): within that text, the same matches as
+  // `re`, leftmost-longest drops no match for an entry that has none. Empty
+  // when no entry may match; re.regex() when every one may.
+  std::string RegexFor(std::string_view folded_text) const;
 };
 
 // Cue lists that the analyze stage reads around every claim. Built-in in
@@ -359,8 +374,9 @@ class CompiledPack {
   const Prefilter& prefilter() const { return *prefilter_; }
 
   // The same over every pattern of every disclaimer requirement: one pass
-  // over a document tells which disclaimer parts it has at all.
-  const RE2::Set& disclaimer_prefilter() const { return *disclaimer_prefilter_; }
+  // over a document tells which disclaimer parts it has at all. Compiled on
+  // first use: a run of few documents asks the patterns' literals instead.
+  const RE2::Set& disclaimer_prefilter() const;
   const std::vector<PatternRef>& disclaimer_refs() const { return disclaimer_refs_; }
 
  private:
@@ -369,7 +385,8 @@ class CompiledPack {
   Lexicon lexicon_;
   std::vector<PatternRef> refs_;
   std::unique_ptr<Prefilter> prefilter_;
-  std::unique_ptr<RE2::Set> disclaimer_prefilter_;
+  mutable std::once_flag disclaimer_once_;
+  mutable std::unique_ptr<RE2::Set> disclaimer_prefilter_;
   std::vector<PatternRef> disclaimer_refs_;
 };
 

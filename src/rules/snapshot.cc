@@ -13,7 +13,7 @@ namespace claimlint::rules {
 namespace {
 
 // Changes whenever a field is added, removed or reordered.
-constexpr std::string_view kHeader = "claimlint-pack-snapshot-2\n";
+constexpr std::string_view kHeader = "claimlint-pack-snapshot-3\n";
 
 // A parameter that is `Struct`, const (writing) or not (reading).
 template <typename T, typename Struct>
@@ -55,11 +55,8 @@ void Fields(Archive& archive, R& rule) {
 
 template <typename Archive, Is<Lexicon> L>
 void Fields(Archive& archive, L& lexicon) {
-  archive(lexicon.negation_before.regexes, lexicon.negation_clause.regexes,
-          lexicon.negation_after.regexes, lexicon.pseudo_negation.regexes,
-          lexicon.scope_end.regexes, lexicon.hedge.regexes, lexicon.reported_speech.regexes,
-          lexicon.rejection.regexes, lexicon.citation.regexes, lexicon.named_study.regexes,
-          lexicon.reference_heading.regexes, lexicon.evidence_domains);
+  for (auto* list : CueLists(lexicon)) archive(list->regexes, list->required_literals);
+  archive(lexicon.evidence_domains);
 }
 
 template <typename Archive, Is<PackContents> C>
@@ -211,12 +208,19 @@ class Reader {
 
 void AddRequiredLiterals(PackContents& contents) {
   for (Rule& rule : contents.rules) {
-    if (rule.kind != RuleKind::kClaim) continue;
-    for (auto* patterns : {&rule.patterns, &rule.unless}) {
+    for (auto* patterns : {&rule.patterns, &rule.unless, &rule.when}) {
       for (Pattern& pattern : *patterns) {
         if (pattern.near) continue;
         pattern.required_literals = RequiredLiterals(pattern.re.regex(), pattern.re.options());
       }
+    }
+  }
+  RE2::Options cue_options;  // a cue list's parse flags are the defaults
+  cue_options.set_log_errors(false);
+  for (CueList* list : CueLists(contents.lexicon)) {
+    list->required_literals.clear();
+    for (const std::string& regex : list->regexes) {
+      list->required_literals.push_back(RequiredLiterals(regex, cue_options));
     }
   }
 }

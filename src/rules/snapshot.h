@@ -8,6 +8,7 @@
 #ifndef CLAIMLINT_RULES_SNAPSHOT_H_
 #define CLAIMLINT_RULES_SNAPSHOT_H_
 
+#include <array>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -31,15 +32,20 @@ struct PackContents {
 std::optional<PackContents> ReadPackSource(const PackSource& source,
                                            std::vector<Diagnostic>& errors);
 
+// Every cue list of `lexicon`, in a fixed order.
+std::array<CueList*, 11> CueLists(Lexicon& lexicon);
+std::array<const CueList*, 11> CueLists(const Lexicon& lexicon);
+
 // The pattern a pack holds for a phrase or regex ("phrase: ..." and the
 // RE2 source it compiles to), and for a near pattern.
 Pattern MakeRegexPattern(std::string written, std::string regex);
 Pattern MakeNearPattern(NearPattern near);
 
-// Works out the required literals of every claim rule's phrase and regex
-// patterns and antipatterns (RequiredLiterals): a run of few documents
-// proposes patterns without compiling the prefilter's RE2::Set, and no run
-// compiles an antipattern whose literals a sentence lacks.
+// Works out the required literals of every phrase and regex pattern,
+// antipattern, `when` pattern and cue (RequiredLiterals): a run of few
+// documents proposes patterns without compiling the prefilter's RE2::Set or
+// the disclaimers' Set, compiles only the cues its text may have, and no
+// run compiles a pattern whose literals the text lacks.
 void AddRequiredLiterals(PackContents& contents);
 
 // The snapshot of a read pack; its near patterns carry their entry words.

@@ -290,7 +290,9 @@ report::FileResult ScanDocument(const input::Source& source, input::Format forma
   if (chrome != nullptr) repeated = MarkChrome(document, *chrome, index);
   text::Folded folded = text::Fold(document.prose);
   match::Matches matches = match::FindMatches(pack, document, folded, options);
-  analyze::Analysis analysis = analyze::Analyze(pack, document, folded, matches);
+  analyze::AnalyzeOptions analyze_options;
+  analyze_options.per_document = options.per_document_near;
+  analyze::Analysis analysis = analyze::Analyze(pack, document, folded, matches, analyze_options);
   result.findings = std::move(analysis.findings);
   result.spared = std::move(analysis.spared);
   ApplyRuleOverrides(policy, result.findings);

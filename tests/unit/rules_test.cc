@@ -14,6 +14,8 @@
 
 #include "rules/forms.h"
 #include "rules/snapshot.h"
+#include "test_files.h"
+#include "text/text.h"
 
 namespace claimlint::rules {
 namespace {
@@ -234,11 +236,11 @@ TEST(EmbeddedPacks, SnapshotsHoldWhatTheJsonSays) {
       EXPECT_EQ(a.rationale, b.rationale);
       EXPECT_EQ(a.suggestion, b.suggestion);
       ExpectSamePatterns(a.patterns, b.patterns, "patterns");
-      // A claim's phrase and regex patterns and antipatterns carry their
-      // required literals.
-      for (const std::vector<Pattern>* list : {&b.patterns, &b.unless}) {
+      // Phrase and regex patterns, antipatterns and `when` patterns carry
+      // their required literals.
+      for (const std::vector<Pattern>* list : {&b.patterns, &b.unless, &b.when}) {
         for (const Pattern& pattern : *list) {
-          if (pattern.near || b.kind != RuleKind::kClaim) continue;
+          if (pattern.near) continue;
           ASSERT_TRUE(pattern.required_literals.has_value()) << pattern.written;
           EXPECT_EQ(*pattern.required_literals,
                     RequiredLiterals(pattern.re.regex(), pattern.re.options()))
@@ -263,11 +265,18 @@ TEST(EmbeddedPacks, SnapshotsHoldWhatTheJsonSays) {
       EXPECT_EQ(a.within, b.within);
       EXPECT_EQ(a.require_all, b.require_all);
     }
-    for (auto list : {&Lexicon::negation_before, &Lexicon::negation_clause,
-                      &Lexicon::negation_after, &Lexicon::pseudo_negation, &Lexicon::scope_end,
-                      &Lexicon::hedge, &Lexicon::reported_speech, &Lexicon::rejection,
-                      &Lexicon::citation, &Lexicon::named_study, &Lexicon::reference_heading}) {
-      EXPECT_EQ((json->lexicon.*list).regexes, (snapshot->lexicon.*list).regexes);
+    // Cues carry their required literals, one item per entry.
+    RE2::Options cue_options;
+    cue_options.set_log_errors(false);
+    for (size_t l = 0; l < CueLists(json->lexicon).size(); ++l) {
+      const CueList& a = *CueLists(json->lexicon)[l];
+      const CueList& b = *CueLists(snapshot->lexicon)[l];
+      EXPECT_EQ(a.regexes, b.regexes);
+      ASSERT_EQ(b.required_literals.size(), b.regexes.size());
+      for (size_t e = 0; e < b.regexes.size(); ++e) {
+        EXPECT_EQ(b.required_literals[e], RequiredLiterals(b.regexes[e], cue_options))
+            << b.regexes[e];
+      }
     }
     EXPECT_EQ(json->lexicon.evidence_domains, snapshot->lexicon.evidence_domains);
   }
@@ -651,6 +660,50 @@ TEST(RequiredLiterals, EveryMatchHasAStringOfEachList) {
   EXPECT_EQ(RequiredLiterals(R"(\bab\b)", options), Lists{});
   EXPECT_EQ(RequiredLiterals(R"(x+)", options), Lists{});
   EXPECT_EQ(RequiredLiterals(R"(caf\x{e9} (?:cure|remedy))", options), Lists{});
+}
+
+// A cue list cut to a text's literals (CueList::RegexFor) finds in that
+// text exactly what the whole list finds, over every corpus article; a
+// list without literals (a pack read at run time) is never cut.
+TEST(CueList, ACutListFindsWhatTheWholeListFinds) {
+  auto pack = Load({EmbeddedLexicon()});
+  ASSERT_TRUE(pack.ok());
+  auto all_matches = [](const RE2& re, std::string_view text) {
+    std::vector<std::string_view> found;
+    re2::StringPiece match;
+    for (size_t at = 0;
+         at <= text.size() && re.Match(text, at, text.size(), RE2::UNANCHORED, &match, 1);
+         at = match.data() - text.data() + std::max<size_t>(match.size(), 1)) {
+      found.emplace_back(match.data(), match.size());
+    }
+    return found;
+  };
+  size_t cut = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(
+           std::filesystem::path(CLAIMLINT_SOURCE_DIR) / "corpus")) {
+    if (!entry.is_regular_file()) continue;
+    std::string folded = text::FoldString(testing_files::ReadFile(entry.path()));
+    for (const CueList* list : CueLists(pack.value()->lexicon())) {
+      SCOPED_TRACE(entry.path().string() + " " + list->regexes.front());
+      std::string regex = list->RegexFor(folded);
+      if (regex == list->re.regex()) continue;
+      ++cut;
+      if (regex.empty()) {
+        EXPECT_TRUE(all_matches(*list->re, folded).empty());
+        continue;
+      }
+      RE2 cut_re(regex, list->re.options());
+      ASSERT_TRUE(cut_re.ok());
+      EXPECT_EQ(all_matches(cut_re, folded), all_matches(*list->re, folded));
+    }
+  }
+  EXPECT_GT(cut, 100u);
+
+  auto outside = Load({{"lexicon.json", std::string(EmbeddedLexicon().text())}});
+  ASSERT_TRUE(outside.ok());
+  const CueList& hedge = outside.value()->lexicon().hedge;
+  EXPECT_TRUE(hedge.required_literals.empty());
+  EXPECT_EQ(hedge.RegexFor("nothing to hedge here"), hedge.re.regex());
 }
 
 // The embedded packs carry their patterns' required literals and entry
