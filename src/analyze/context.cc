@@ -116,13 +116,15 @@ bool IsQuoted(std::string_view sentence, Span claim) {
 
 DocumentCues::DocumentCues(const rules::Lexicon& lexicon, std::string_view folded_document,
                            bool per_document)
-    : lexicon_(lexicon), folded_document_(folded_document), per_document_(per_document) {}
+    : lexicon_(lexicon),
+      per_document_(per_document),
+      literals_(per_document ? folded_document : std::string_view()) {}
 
 const RE2* DocumentCues::For(const rules::CueList& list) {
   if (!per_document_) return Whole(list);
   auto [it, inserted] = cut_.try_emplace(&list);
   if (inserted) {
-    std::string regex = list.RegexFor(folded_document_);
+    std::string regex = list.RegexFor(literals_);
     if (!regex.empty()) it->second = std::make_unique<RE2>(regex, list.re.options());
   }
   return it->second.get();

@@ -30,8 +30,8 @@ class DocumentCues {
 
  private:
   const rules::Lexicon& lexicon_;
-  std::string_view folded_document_;
   bool per_document_;
+  rules::TextLiterals literals_;  // of the folded document
   std::map<const rules::CueList*, std::unique_ptr<RE2>> cut_;
 };
 

@@ -232,19 +232,54 @@ void Prefilter::AddNearCandidates(std::string_view folded_text, const WordIndex&
   std::sort(candidates.begin(), candidates.end());
 }
 
+namespace {
+
+// Below this, a scan of the text is as quick as filling a filter.
+constexpr size_t kTextLiteralsFilterMin = 1024;
+
+}  // namespace
+
+TextLiterals::TextLiterals(std::string_view folded_text) : text_(folded_text) {
+  if (text_.size() < kTextLiteralsFilterMin) return;
+  // About 16 bits per three-byte string keeps false hits rare.
+  int log2_bits = 14;
+  while (log2_bits < 24 && (size_t{1} << log2_bits) < text_.size() * 16) ++log2_bits;
+  shift_ = 32 - log2_bits;
+  bits_.assign((size_t{1} << log2_bits) / 64, 0);
+  for (size_t i = 0; i + 3 <= text_.size(); ++i) {
+    uint32_t bit = Bit(text_.data() + i);
+    bits_[bit / 64] |= uint64_t{1} << (bit % 64);
+  }
+}
+
+uint32_t TextLiterals::Bit(const char* three_bytes) const {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(three_bytes);
+  uint32_t key = bytes[0] | bytes[1] << 8 | bytes[2] << 16;
+  return (key * 0x9E3779B1u) >> shift_;
+}
+
+bool TextLiterals::Contains(std::string_view literal) const {
+  if (!bits_.empty() && literal.size() >= 3) {
+    for (size_t i = 0; i + 3 <= literal.size(); ++i) {
+      uint32_t bit = Bit(literal.data() + i);
+      if ((bits_[bit / 64] & (uint64_t{1} << (bit % 64))) == 0) return false;
+    }
+  }
+  // glibc's memmem skips ahead where string_view::find stops at every
+  // match of the first byte.
+  return memmem(text_.data(), text_.size(), literal.data(), literal.size()) != nullptr;
+}
+
 bool MayMatchLiterals(const std::vector<std::vector<std::string>>& literals,
-                      std::string_view folded_text) {
+                      const TextLiterals& text) {
   return std::all_of(literals.begin(), literals.end(), [&](const std::vector<std::string>& list) {
-    return std::any_of(list.begin(), list.end(), [&](const std::string& s) {
-      // glibc's memmem skips ahead where string_view::find stops at every
-      // match of the first byte.
-      return memmem(folded_text.data(), folded_text.size(), s.data(), s.size()) != nullptr;
-    });
+    return std::any_of(list.begin(), list.end(),
+                       [&](const std::string& s) { return text.Contains(s); });
   });
 }
 
-bool Pattern::MayMatch(std::string_view folded_text) const {
-  return !required_literals || MayMatchLiterals(*required_literals, folded_text);
+bool Pattern::MayMatch(const TextLiterals& text) const {
+  return !required_literals || MayMatchLiterals(*required_literals, text);
 }
 
 std::vector<int> Prefilter::Candidates(std::string_view folded_text) const {
@@ -274,8 +309,9 @@ DocumentPrefilter Prefilter::ForDocument(std::string_view folded_document,
       users.emplace_back(slot, bit);
     }
   });
+  TextLiterals literals(folded_document);
   for (int ref : set_refs_) {
-    if (PatternOf(ref).MayMatch(folded_document)) document.candidates_.push_back(ref);
+    if (PatternOf(ref).MayMatch(literals)) document.candidates_.push_back(ref);
   }
   AddNearCandidates(folded_document, document.words_, document.candidates_);
   return document;
@@ -290,10 +326,11 @@ std::vector<int> Prefilter::Narrow(std::string_view folded_part,
                                    const std::vector<int>& candidates,
                                    const WordIndex& words) const {
   std::vector<uint32_t> present = GroupsPresent(folded_part, words);
+  TextLiterals literals(folded_part);
   std::vector<int> kept;
   for (int ref : candidates) {
     int slot = slot_of_ref_[ref];
-    const bool may_match = slot < 0 ? PatternOf(ref).MayMatch(folded_part)
+    const bool may_match = slot < 0 ? PatternOf(ref).MayMatch(literals)
                                     : present[slot] == near_[slot].all_groups;
     if (may_match) kept.push_back(ref);
   }

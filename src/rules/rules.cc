@@ -792,12 +792,12 @@ const RE2::Set& CompiledPack::disclaimer_prefilter() const {
   return *disclaimer_prefilter_;
 }
 
-std::string CueList::RegexFor(std::string_view folded_text) const {
+std::string CueList::RegexFor(const TextLiterals& text) const {
   if (regexes.empty()) return "";
   if (required_literals.empty()) return re.regex();
   std::vector<std::string> kept;
   for (size_t i = 0; i < regexes.size(); ++i) {
-    if (MayMatchLiterals(required_literals[i], folded_text)) kept.push_back(regexes[i]);
+    if (MayMatchLiterals(required_literals[i], text)) kept.push_back(regexes[i]);
   }
   if (kept.size() == regexes.size()) return re.regex();
   return kept.empty() ? "" : CueAlternation(kept);

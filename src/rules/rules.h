@@ -128,11 +128,28 @@ class LazyRegex {
   std::unique_ptr<State> state_;
 };
 
+// A folded text, and its three-byte strings in a Bloom filter when it is
+// long: whether a string of three bytes or more occurs there then costs a
+// few bit tests where it does not (the usual case for a pattern's
+// literals) instead of a scan of the text.
+class TextLiterals {
+ public:
+  explicit TextLiterals(std::string_view folded_text);
+  bool Contains(std::string_view literal) const;
+
+ private:
+  uint32_t Bit(const char* three_bytes) const;
+
+  std::string_view text_;
+  std::vector<uint64_t> bits_;  // empty for a short text
+  int shift_ = 0;               // 32 minus log2 of the filter's bits
+};
+
 // Lists of strings such that every match of a pattern contains a string of
 // each list (RequiredLiterals); false only when some list has no string in
-// `folded_text`, so the pattern cannot match there. Costs no compile.
+// the text, so the pattern cannot match there. Costs no compile.
 bool MayMatchLiterals(const std::vector<std::vector<std::string>>& literals,
-                      std::string_view folded_text);
+                      const TextLiterals& text);
 
 struct NearPattern;
 
@@ -140,9 +157,10 @@ struct Pattern {
   // As written in the pack, for `rules show`: "phrase: ...", "regex: ...",
   // or "near: [...] within N" (built on demand from `near`).
   std::string Source() const;
-  // False only when the pattern cannot match anywhere in `folded_text`: a
-  // list of its required literals has no string there. Costs no compile.
-  bool MayMatch(std::string_view folded_text) const;
+  // False only when the pattern cannot match anywhere in the text: a list
+  // of its required literals has no string there. Costs no compile.
+  bool MayMatch(const TextLiterals& text) const;
+  bool MayMatch(std::string_view folded_text) const { return MayMatch(TextLiterals(folded_text)); }
 
   std::string written;  // phrase and regex patterns: "phrase: clinically proven"
   LazyRegex re;         // what it compiles to (folded-text RE2); re.regex() is the source
@@ -224,11 +242,11 @@ struct CueList {
   LazyRegex re;  // the alternation of every entry, compiled on first use
 
   bool empty() const { return regexes.empty(); }
-  // The alternation of only the entries that may match in `folded_text`
-  // (by their required literals): within that text, the same matches as
+  // The alternation of only the entries that may match in the text (by
+  // their required literals): within that text, the same matches as
   // `re`, leftmost-longest drops no match for an entry that has none. Empty
   // when no entry may match; re.regex() when every one may.
-  std::string RegexFor(std::string_view folded_text) const;
+  std::string RegexFor(const TextLiterals& text) const;
 };
 
 // Cue lists that the analyze stage reads around every claim. Built-in in

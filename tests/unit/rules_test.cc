@@ -662,6 +662,27 @@ TEST(RequiredLiterals, EveryMatchHasAStringOfEachList) {
   EXPECT_EQ(RequiredLiterals(R"(caf\x{e9} (?:cure|remedy))", options), Lists{});
 }
 
+// TextLiterals answers as a scan of the text does, for a long text (with
+// its filter) and a short one (without): every string of it is found, and
+// strings it lacks are not, also those whose three-byte parts it has.
+TEST(TextLiterals, ContainsWhatTheTextContainsAndNothingElse) {
+  std::string long_text;
+  for (int i = 0; long_text.size() < 5000; ++i) {
+    long_text += "massage " + std::to_string(i * 7919 % 1000) + " lowers cortisol; caf\xc3\xa9 ";
+  }
+  for (const std::string& text : {long_text, std::string("it lowers cortisol fast")}) {
+    TextLiterals literals(text);
+    for (size_t length : {1, 2, 3, 5, 12}) {
+      for (size_t at = 0; at + length <= text.size(); at += 37) {
+        EXPECT_TRUE(literals.Contains(std::string_view(text).substr(at, length)));
+      }
+    }
+    for (std::string absent : {"cures", "sciatica", "xq", "cortisol  ", "ssage lowers", "zzz"}) {
+      EXPECT_EQ(literals.Contains(absent), text.find(absent) != std::string::npos) << absent;
+    }
+  }
+}
+
 // A cue list cut to a text's literals (CueList::RegexFor) finds in that
 // text exactly what the whole list finds, over every corpus article; a
 // list without literals (a pack read at run time) is never cut.
@@ -685,7 +706,7 @@ TEST(CueList, ACutListFindsWhatTheWholeListFinds) {
     std::string folded = text::FoldString(testing_files::ReadFile(entry.path()));
     for (const CueList* list : CueLists(pack.value()->lexicon())) {
       SCOPED_TRACE(entry.path().string() + " " + list->regexes.front());
-      std::string regex = list->RegexFor(folded);
+      std::string regex = list->RegexFor(TextLiterals(folded));
       if (regex == list->re.regex()) continue;
       ++cut;
       if (regex.empty()) {
@@ -703,7 +724,7 @@ TEST(CueList, ACutListFindsWhatTheWholeListFinds) {
   ASSERT_TRUE(outside.ok());
   const CueList& hedge = outside.value()->lexicon().hedge;
   EXPECT_TRUE(hedge.required_literals.empty());
-  EXPECT_EQ(hedge.RegexFor("nothing to hedge here"), hedge.re.regex());
+  EXPECT_EQ(hedge.RegexFor(TextLiterals("nothing to hedge here")), hedge.re.regex());
 }
 
 // The embedded packs carry their patterns' required literals and entry
