@@ -111,10 +111,14 @@ std::vector<std::vector<std::string>> RequiredLiterals(const std::string& regex,
   return lists;
 }
 
-std::vector<std::string> EntryWordsAt(const NearPattern& near, size_t index,
-                                      const std::string& entry) {
-  if (index < near.entry_words.size()) return near.entry_words[index];
-  return EntryWords(entry, near.use_forms);
+bool EntryMayOccur(const NearPattern& near, size_t index, const std::string& entry,
+                   const TextRuns& runs) {
+  auto any_run = [&](const auto& words) {
+    return words.empty() || std::any_of(words.begin(), words.end(),
+                                        [&](std::string_view w) { return runs.contains(w); });
+  };
+  if (index < near.entry_words.entries()) return any_run(near.entry_words.Of(index));
+  return any_run(EntryWords(entry, near.use_forms));
 }
 
 TextRuns::TextRuns(std::string_view folded_text) {
@@ -129,14 +133,15 @@ template <typename Visit>
 void Prefilter::ForEachEntryWord(Visit visit) const {
   for (uint32_t slot = 0; slot < near_.size(); ++slot) {
     const NearPattern& near = *PatternOf(near_[slot].ref).near;
-    const std::vector<std::vector<std::string>>& entry_words = *near_[slot].entry_words;
+    const EntryWordTable& entry_words = *near_[slot].entry_words;
     size_t index = 0;
     for (size_t g = 0; g < near.groups.size(); ++g) {
       for (size_t e = 0; e < near.groups[g].size(); ++e, ++index) {
         if (g >= 32) continue;
         const uint32_t bit = 1u << g;
-        if (entry_words[index].empty()) visit(slot, bit, nullptr);
-        for (const std::string& word : entry_words[index]) visit(slot, bit, &word);
+        std::span<const std::string_view> words = entry_words.Of(index);
+        if (words.empty()) visit(slot, bit, nullptr);
+        for (const std::string_view& word : words) visit(slot, bit, &word);
       }
     }
   }
@@ -156,12 +161,16 @@ Prefilter::Prefilter(const std::vector<Rule>& rules, const std::vector<PatternRe
     size_t entries = 0;
     for (const auto& group : near.groups) entries += group.size();
     NearSlot slot{static_cast<int>(i), 0, 0, &near.entry_words};
-    if (near.entry_words.size() != entries) {
+    if (near.entry_words.entries() != entries) {
       per_document_ok_ = false;
-      auto& computed = computed_words_.emplace_back();
+      EntryWordTable& computed = computed_words_.emplace_back();
       for (const auto& group : near.groups) {
         for (const std::string& entry : group) {
-          computed.push_back(EntryWords(entry, near.use_forms));
+          std::vector<std::string_view> words;
+          for (std::string& word : EntryWords(entry, near.use_forms)) {
+            words.push_back(computed_strings_.emplace_back(std::move(word)));
+          }
+          computed.Add(words);
         }
       }
       slot.entry_words = &computed;
@@ -171,7 +180,7 @@ Prefilter::Prefilter(const std::vector<Rule>& rules, const std::vector<PatternRe
     near_.push_back(slot);
   }
   // Groups with an entry that has no word to look up are always present.
-  ForEachEntryWord([&](uint32_t slot, uint32_t bit, const std::string* word) {
+  ForEachEntryWord([&](uint32_t slot, uint32_t bit, const std::string_view* word) {
     if (word == nullptr) near_[slot].always |= bit;
   });
 }
@@ -180,7 +189,7 @@ Prefilter::~Prefilter() = default;
 
 const Prefilter::WordIndex& Prefilter::Words() const {
   std::call_once(words_once_, [this] {
-    ForEachEntryWord([&](uint32_t slot, uint32_t bit, const std::string* word) {
+    ForEachEntryWord([&](uint32_t slot, uint32_t bit, const std::string_view* word) {
       if (word == nullptr) return;
       auto& users = words_[*word];
       if (users.empty() || users.back() != std::make_pair(slot, bit)) {
@@ -302,7 +311,7 @@ DocumentPrefilter Prefilter::ForDocument(std::string_view folded_document,
   document.prefilter_ = this;
   // The index of the words the document has: a lookup per entry word, no
   // allocation for the many the document lacks.
-  ForEachEntryWord([&](uint32_t slot, uint32_t bit, const std::string* word) {
+  ForEachEntryWord([&](uint32_t slot, uint32_t bit, const std::string_view* word) {
     if (word == nullptr || !runs.contains(*word)) return;
     auto& users = document.words_[*word];
     if (users.empty() || users.back() != std::make_pair(slot, bit)) {

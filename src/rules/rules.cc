@@ -669,14 +669,7 @@ std::string GroupToRegex(const NearPattern& near, size_t g, size_t first_index,
   std::vector<std::pair<std::string, std::string>> entries;  // folded, regex
   for (size_t e = 0; e < group.size(); ++e) {
     const std::string& entry = group[e];
-    if (runs != nullptr) {
-      std::vector<std::string> words = EntryWordsAt(near, first_index + e, entry);
-      if (!words.empty() && std::none_of(words.begin(), words.end(), [&](const std::string& w) {
-            return runs->contains(w);
-          })) {
-        continue;
-      }
-    }
+    if (runs != nullptr && !EntryMayOccur(near, first_index + e, entry, *runs)) continue;
     std::string regex = EntryToRegex(entry, near.use_forms, runs);
     if (!regex.empty()) entries.emplace_back(text::FoldString(entry), std::move(regex));
   }

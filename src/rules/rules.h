@@ -15,6 +15,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -272,6 +273,25 @@ struct PatternRef {
   uint32_t pattern;
 };
 
+// The words the prefilter looks up for each entry of a near pattern
+// (EntryWords), entry after entry, group after group, in two flat lists: a
+// pack read from its snapshot views them in the snapshot's bytes instead of
+// holding 20,000 strings of its own.
+struct EntryWordTable {
+  std::vector<std::string_view> words;
+  std::vector<uint32_t> ends;  // per entry: one past its last word in `words`
+
+  size_t entries() const { return ends.size(); }
+  std::span<const std::string_view> Of(size_t entry) const {
+    const uint32_t begin = entry == 0 ? 0 : ends[entry - 1];
+    return {words.data() + begin, ends[entry] - begin};
+  }
+  void Add(std::span<const std::string_view> entry_words) {
+    words.insert(words.end(), entry_words.begin(), entry_words.end());
+    ends.push_back(static_cast<uint32_t>(words.size()));
+  }
+};
+
 class DocumentPrefilter;
 class TextRuns;
 
@@ -323,7 +343,7 @@ class Prefilter {
     uint32_t always;      // groups without a word to look up
     // EntryWords of each entry, group after group: the pattern's stored
     // ones, or computed_words_.
-    const std::vector<std::vector<std::string>>* entry_words;
+    const EntryWordTable* entry_words;
   };
   // word -> (slot, group bit) for every group entry that word stands for;
   // the keys view the slots' entry words.
@@ -351,8 +371,10 @@ class Prefilter {
   bool per_document_ok_ = true;
   std::vector<NearSlot> near_;
   std::vector<int> slot_of_ref_;  // index into near_ per ref; -1: not near
-  // The entry words of the near patterns of packs read at run time.
-  std::deque<std::vector<std::vector<std::string>>> computed_words_;
+  // The entry words of the near patterns of packs read at run time, and
+  // the strings they view.
+  std::deque<EntryWordTable> computed_words_;
+  std::deque<std::string> computed_strings_;
   mutable std::once_flag words_once_;
   mutable WordIndex words_;
 };
@@ -430,9 +452,9 @@ struct NearPattern {
   uint32_t within = 3;
   bool any_order = false;
   bool use_forms = true;
-  // EntryWords of every entry, group after group, as the build stored them
-  // for an embedded pack; empty when they are to be computed (EntryWordsAt).
-  std::vector<std::vector<std::string>> entry_words;
+  // EntryWords of every entry as the build stored them for an embedded
+  // pack; no entries when they are to be computed (EntryMayOccur).
+  EntryWordTable entry_words;
 };
 std::string NearToRegex(const NearPattern& near);
 
@@ -469,10 +491,11 @@ std::vector<std::string> EntryWords(std::string_view entry, bool use_forms);
 std::vector<std::vector<std::string>> RequiredLiterals(const std::string& regex,
                                                        const RE2::Options& options);
 
-// EntryWords of the entry `index` of `near`, counting group after group:
-// the stored ones when it has them.
-std::vector<std::string> EntryWordsAt(const NearPattern& near, size_t index,
-                                      const std::string& entry);
+// Whether the entry `index` of `near` (counting group after group), which
+// reads `entry`, can occur in the text of `runs`: one of its EntryWords is
+// a run there, or it has none. Uses the stored words when `near` has them.
+bool EntryMayOccur(const NearPattern& near, size_t index, const std::string& entry,
+                   const TextRuns& runs);
 
 }  // namespace claimlint::rules
 

@@ -81,9 +81,18 @@ class Writer {
       out_.push_back(static_cast<char>(value ? byte | 0x80 : byte));
     } while (value);
   }
-  void Put(const std::string& text) {
+  void Put(std::string_view text) {
     PutNumber(text.size());
     out_ += text;
+  }
+  void Put(const std::string& text) { Put(std::string_view(text)); }
+  // As a list of lists of strings.
+  void Put(const EntryWordTable& list) {
+    PutNumber(list.entries());
+    for (size_t e = 0; e < list.entries(); ++e) {
+      PutNumber(list.Of(e).size());
+      for (std::string_view word : list.Of(e)) Put(word);
+    }
   }
   template <typename T>
   void Put(const std::vector<T>& items) {
@@ -97,12 +106,13 @@ class Writer {
     PutNumber(pattern.near ? 1 : 0);
     if (pattern.near) {
       NearPattern near = *pattern.near;
-      near.entry_words.clear();
-      size_t index = 0;
+      std::vector<std::vector<std::string>> words;
       for (const auto& group : near.groups) {
-        for (const std::string& entry : group) {
-          near.entry_words.push_back(EntryWordsAt(*pattern.near, index++, entry));
-        }
+        for (const std::string& entry : group) words.push_back(EntryWords(entry, near.use_forms));
+      }
+      near.entry_words = {};
+      for (const std::vector<std::string>& entry_words : words) {
+        near.entry_words.Add(std::vector<std::string_view>(entry_words.begin(), entry_words.end()));
       }
       Put(near);
     } else {
@@ -151,14 +161,37 @@ class Reader {
     ok_ = false;
     return 0;
   }
-  void Get(std::string& text) {
+  void Get(std::string_view& text) {
     uint64_t size = GetNumber();
     if (size > in_.size()) {
       ok_ = false;
       return;
     }
-    text.assign(in_.substr(0, size));
+    text = in_.substr(0, size);
     in_.remove_prefix(size);
+  }
+  void Get(std::string& text) {
+    std::string_view view;
+    Get(view);
+    text.assign(view);
+  }
+  // Views into the snapshot's bytes.
+  void Get(EntryWordTable& list) {
+    uint64_t entries = GetNumber();
+    if (entries > in_.size()) {
+      ok_ = false;
+      return;
+    }
+    list.ends.reserve(entries);
+    for (uint64_t e = 0; e < entries && ok_; ++e) {
+      uint64_t count = GetNumber();
+      if (count > in_.size()) {
+        ok_ = false;
+        return;
+      }
+      for (uint64_t w = 0; w < count && ok_; ++w) Get(list.words.emplace_back());
+      list.ends.push_back(static_cast<uint32_t>(list.words.size()));
+    }
   }
   template <typename T>
   void Get(std::vector<T>& items) {

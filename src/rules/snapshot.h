@@ -51,7 +51,8 @@ void AddRequiredLiterals(PackContents& contents);
 // The snapshot of a read pack; its near patterns carry their entry words.
 std::string WriteSnapshot(const PackContents& contents);
 // The pack back from WriteSnapshot's bytes; null if they are not such a
-// snapshot (of this build's format).
+// snapshot (of this build's format). Its near patterns' entry words view
+// the bytes, which must outlive it (the embedded snapshots are static).
 std::optional<PackContents> ReadSnapshot(std::string_view snapshot);
 
 }  // namespace claimlint::rules

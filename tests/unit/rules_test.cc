@@ -191,13 +191,16 @@ void ExpectSamePatterns(const std::vector<Pattern>& json, const std::vector<Patt
     EXPECT_EQ(json[i].near->within, near.within);
     EXPECT_EQ(json[i].near->any_order, near.any_order);
     EXPECT_EQ(json[i].near->use_forms, near.use_forms);
-    std::vector<std::vector<std::string>> entry_words;
+    size_t index = 0;
     for (const auto& group : near.groups) {
       for (const std::string& entry : group) {
-        entry_words.push_back(EntryWords(entry, near.use_forms));
+        std::span<const std::string_view> stored = near.entry_words.Of(index++);
+        EXPECT_EQ(std::vector<std::string>(stored.begin(), stored.end()),
+                  EntryWords(entry, near.use_forms))
+            << entry;
       }
     }
-    EXPECT_EQ(near.entry_words, entry_words);
+    EXPECT_EQ(near.entry_words.entries(), index);
   }
 }
 
