@@ -28,7 +28,64 @@ void ForEachRun(std::string_view text, Visit visit) {
   }
 }
 
+// A byte of a word as the gap of a near pattern counts words (NearToRegex):
+// every run is part of one such word.
+bool IsGapWordByte(char c) {
+  return IsRunChar(c) || c == '\'' || static_cast<unsigned char>(c) >= 0x80;
+}
+
+// Calls `visit(run, position)` with each maximal run of ASCII letters and
+// digits in `text` and the position of the gap word holding it.
+template <typename Visit>
+void ForEachRunAt(std::string_view text, Visit visit) {
+  uint32_t position = 0;
+  bool in_word = false;
+  size_t i = 0;
+  while (i < text.size()) {
+    if (!IsGapWordByte(text[i])) {
+      in_word = false;
+      ++i;
+      continue;
+    }
+    if (!in_word) ++position;
+    in_word = true;
+    if (!IsRunChar(text[i])) {
+      ++i;
+      continue;
+    }
+    size_t begin = i;
+    while (i < text.size() && IsRunChar(text[i])) ++i;
+    visit(text.substr(begin, i - begin), position);
+  }
+}
+
+uint32_t CountGapWords(std::string_view text) {
+  uint32_t words = 0;
+  bool in_word = false;
+  for (char c : text) {
+    if (IsGapWordByte(c) && !in_word) ++words;
+    in_word = IsGapWordByte(c);
+  }
+  return words;
+}
+
 }  // namespace
+
+std::vector<uint32_t> GroupSpans(const NearPattern& near) {
+  std::vector<uint32_t> spans;
+  for (const std::vector<std::string>& group : near.groups) {
+    uint32_t most = 0;
+    for (const std::string& entry : group) {
+      // The head word's forms are single ASCII words, as the head word is
+      // when it has forms.
+      uint32_t words = 0;
+      for (const std::string& word : EntryWordList(entry)) words += CountGapWords(word);
+      most = std::max(most, words);
+    }
+    spans.push_back(most);
+  }
+  return spans;
+}
 
 // An entry matches as its folded words joined by single spaces, the last
 // one in any of its forms, with \b where an edge is an ASCII word character
@@ -160,7 +217,11 @@ Prefilter::Prefilter(const std::vector<Rule>& rules, const std::vector<PatternRe
     const NearPattern& near = *pattern.near;
     size_t entries = 0;
     for (const auto& group : near.groups) entries += group.size();
-    NearSlot slot{static_cast<int>(i), 0, 0, &near.entry_words};
+    NearSlot slot{static_cast<int>(i), 0, 0, &near.entry_words, &near.group_spans};
+    if (near.group_spans.size() != near.groups.size()) {
+      per_document_ok_ = false;
+      slot.group_spans = &computed_spans_.emplace_back(GroupSpans(near));
+    }
     if (near.entry_words.entries() != entries) {
       per_document_ok_ = false;
       EntryWordTable& computed = computed_words_.emplace_back();
@@ -334,16 +395,60 @@ std::vector<int> Prefilter::Narrow(std::string_view folded_part,
 std::vector<int> Prefilter::Narrow(std::string_view folded_part,
                                    const std::vector<int>& candidates,
                                    const WordIndex& words) const {
-  std::vector<uint32_t> present = GroupsPresent(folded_part, words);
+  std::vector<uint32_t> present(near_.size());
+  for (size_t s = 0; s < near_.size(); ++s) present[s] = near_[s].always;
+  std::vector<std::array<uint32_t, 3>> seen;  // slot, group bit, position
+  ForEachRunAt(folded_part, [&](std::string_view run, uint32_t position) {
+    auto it = words.find(run);
+    if (it == words.end()) return;
+    for (auto [slot, bit] : it->second) {
+      present[slot] |= bit;
+      seen.push_back({slot, bit, position});
+    }
+  });
   TextLiterals literals(folded_part);
   std::vector<int> kept;
   for (int ref : candidates) {
     int slot = slot_of_ref_[ref];
     const bool may_match = slot < 0 ? PatternOf(ref).MayMatch(literals)
-                                    : present[slot] == near_[slot].all_groups;
+                                    : present[slot] == near_[slot].all_groups &&
+                                          CloseEnough(static_cast<uint32_t>(slot), seen);
     if (may_match) kept.push_back(ref);
   }
   return kept;
+}
+
+bool Prefilter::CloseEnough(uint32_t slot,
+                            const std::vector<std::array<uint32_t, 3>>& seen) const {
+  const NearSlot& near_slot = near_[slot];
+  const NearPattern& near = *PatternOf(near_slot.ref).near;
+  const std::vector<uint32_t>& spans = *near_slot.group_spans;
+  // Where group g's match ends and group g + 1's begins, at most `within`
+  // words stand; a looked-up word lies within its entry's span. A group
+  // with an entry that has no word to look up may match anywhere.
+  auto pair_fits = [&](size_t g, bool either_order) {
+    const uint32_t bit = 1u << g, next = 1u << (g + 1);
+    if ((near_slot.always & (bit | next)) != 0) return true;
+    const int64_t reach = int64_t{near.within} + spans[g] + spans[g + 1] - 1;
+    for (const auto& [s, b, p] : seen) {
+      if (s != slot || b != bit) continue;
+      for (const auto& [t, c, q] : seen) {
+        if (t != slot || c != next) continue;
+        const int64_t distance = int64_t{q} - int64_t{p};
+        if ((distance > 0 || (either_order && distance < 0)) &&
+            (distance <= reach && -distance <= reach)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  };
+  // Either order reverses the first two groups only (NearToRegex).
+  if (near.any_order) return near.groups.size() < 2 || pair_fits(0, true);
+  for (size_t g = 0; g + 1 < near.groups.size() && g + 1 < 32; ++g) {
+    if (!pair_fits(g, false)) return false;
+  }
+  return true;
 }
 
 }  // namespace claimlint::rules

@@ -10,6 +10,7 @@
 #ifndef CLAIMLINT_RULES_RULES_H_
 #define CLAIMLINT_RULES_RULES_H_
 
+#include <array>
 #include <deque>
 #include <functional>
 #include <memory>
@@ -344,7 +345,12 @@ class Prefilter {
     // EntryWords of each entry, group after group: the pattern's stored
     // ones, or computed_words_.
     const EntryWordTable* entry_words;
+    const std::vector<uint32_t>* group_spans;  // stored, or computed_spans_
   };
+  // Whether the words of the groups of the near pattern in `slot` stand
+  // close enough in a text for it to match there: `seen` holds each
+  // looked-up word found in the text as (slot, group bit, word position).
+  bool CloseEnough(uint32_t slot, const std::vector<std::array<uint32_t, 3>>& seen) const;
   // word -> (slot, group bit) for every group entry that word stands for;
   // the keys view the slots' entry words.
   using WordIndex =
@@ -375,6 +381,7 @@ class Prefilter {
   // the strings they view.
   std::deque<EntryWordTable> computed_words_;
   std::deque<std::string> computed_strings_;
+  std::deque<std::vector<uint32_t>> computed_spans_;
   mutable std::once_flag words_once_;
   mutable WordIndex words_;
 };
@@ -455,6 +462,8 @@ struct NearPattern {
   // EntryWords of every entry as the build stored them for an embedded
   // pack; no entries when they are to be computed (EntryMayOccur).
   EntryWordTable entry_words;
+  // GroupSpans as the build stored them; empty when they are to be computed.
+  std::vector<uint32_t> group_spans;
 };
 std::string NearToRegex(const NearPattern& near);
 
@@ -490,6 +499,12 @@ std::vector<std::string> EntryWords(std::string_view entry, bool use_forms);
 // Compiles the regex: the build calls this, not a run.
 std::vector<std::vector<std::string>> RequiredLiterals(const std::string& regex,
                                                        const RE2::Options& options);
+
+// Per word group of `near`, the most words an entry of it spans where it
+// matches, counting words as the gap between groups does (runs of ASCII
+// letters, digits, apostrophes and non-ASCII characters): "pain-free" is
+// two, "i've" one.
+std::vector<uint32_t> GroupSpans(const NearPattern& near);
 
 // Whether the entry `index` of `near` (counting group after group), which
 // reads `entry`, can occur in the text of `runs`: one of its EntryWords is

@@ -13,7 +13,7 @@ namespace claimlint::rules {
 namespace {
 
 // Changes whenever a field is added, removed or reordered.
-constexpr std::string_view kHeader = "claimlint-pack-snapshot-3\n";
+constexpr std::string_view kHeader = "claimlint-pack-snapshot-4\n";
 
 // A parameter that is `Struct`, const (writing) or not (reading).
 template <typename T, typename Struct>
@@ -42,7 +42,8 @@ void Fields(Archive& archive, P& policy) {
 
 template <typename Archive, Is<NearPattern> N>
 void Fields(Archive& archive, N& near) {
-  archive(near.groups, near.within, near.any_order, near.use_forms, near.entry_words);
+  archive(near.groups, near.within, near.any_order, near.use_forms, near.entry_words,
+          near.group_spans);
 }
 
 template <typename Archive, Is<Rule> R>
@@ -101,7 +102,7 @@ class Writer {
   }
   // A phrase or regex keeps its RE2 source (and required literals); a near
   // pattern its words, with the words the prefilter looks up for each entry
-  // worked out now.
+  // and its groups' spans worked out now.
   void Put(const Pattern& pattern) {
     PutNumber(pattern.near ? 1 : 0);
     if (pattern.near) {
@@ -114,6 +115,7 @@ class Writer {
       for (const std::vector<std::string>& entry_words : words) {
         near.entry_words.Add(std::vector<std::string_view>(entry_words.begin(), entry_words.end()));
       }
+      near.group_spans = GroupSpans(near);
       Put(near);
     } else {
       (*this)(pattern.written, pattern.re.regex(), pattern.required_literals);

@@ -800,5 +800,67 @@ TEST(NearToRegexFor, KeepsTheEntriesAndFormsTheTextHasAndMatchesTheSame) {
   EXPECT_EQ(NearToRegexFor(near, TextRuns("lower your stress levels")), "");
 }
 
+TEST(GroupSpans, CountWordsAsTheGapDoes) {
+  NearPattern near{{{"lower", "get rid of"}, {"pain-free", "i've", "100%"}}, 3};
+  EXPECT_EQ(GroupSpans(near), (std::vector<uint32_t>{3, 2}));
+}
+
+// A sentence keeps a near pattern as a candidate only when its groups'
+// words stand within the pattern's reach; it keeps every one that matches,
+// whatever stands in the gap (apostrophes, hyphens, non-ASCII words) and in
+// either order where the pattern allows it.
+TEST(Prefilter, KeepsANearPatternWhereItsWordsStandCloseEnough) {
+  const std::string pack_json = Pack(Rule(
+      "t.a", "",
+      R"([{"near": [["lower", "get rid of"], ["cortisol levels", "stress"]], "within": 3},
+          {"near": [["calm"], ["mind"]], "within": 1, "any_order": true},
+          {"near": [["boosts"], ["immune"], ["system"]], "within": 2}])"));
+  auto pack = Load({{"p.json", pack_json}});
+  ASSERT_TRUE(pack.ok()) << pack.errors()[0].ToString();
+  const Prefilter& prefilter = pack.value()->prefilter();
+  const std::vector<Pattern>& patterns = pack.value()->rules()[0].patterns;
+  const std::vector<std::string> texts = {
+      "it lowers your cortisol levels",
+      "lower x y z cortisol levels",
+      "lower w x y z cortisol levels",
+      "lower don't caf\xc3\xa9 \xc3\xbc" "ber cortisol levels",
+      "lower pain-free x y cortisol levels",
+      "get rid of a b c stress",
+      "stress lower",
+      "a calm mind",
+      "mind is calm",
+      "mind is very calm",
+      "calm, clear and focused mind",
+      "boosts the immune and nervous system",
+      "boosts the whole body's immune system",
+      "boosts immune x y z system",
+  };
+  int kept_total = 0, dropped_total = 0;
+  for (const std::string& text : texts) {
+    std::vector<int> kept = prefilter.Narrow(text, prefilter.Candidates(text));
+    for (size_t p = 0; p < patterns.size(); ++p) {
+      const bool matches = RE2::PartialMatch(text, *patterns[p].re);
+      const bool proposed = std::find(kept.begin(), kept.end(), static_cast<int>(p)) != kept.end();
+      if (matches) {
+        EXPECT_TRUE(proposed) << text << " / pattern " << p;
+      }
+      kept_total += proposed;
+      dropped_total += !proposed;
+    }
+  }
+  // Far apart: not proposed. The reach counts the longest entry of each
+  // group ("get rid of": 3 words), whichever entry the text has.
+  auto proposes = [&](const std::string& text, int pattern) {
+    std::vector<int> kept = prefilter.Narrow(text, prefilter.Candidates(text));
+    return std::find(kept.begin(), kept.end(), pattern) != kept.end();
+  };
+  EXPECT_FALSE(proposes("lower s t u v w x y cortisol levels", 0));
+  EXPECT_FALSE(proposes("stress, they say, is what we lower", 0));
+  EXPECT_FALSE(proposes("calm down; a tidy desk is a tidy mind", 1));
+  EXPECT_FALSE(proposes("boosts energy and supports the immune system", 2));
+  EXPECT_GT(kept_total, 5);
+  EXPECT_GT(dropped_total, 5);
+}
+
 }  // namespace
 }  // namespace claimlint::rules
