@@ -179,7 +179,11 @@ bool EntryMayOccur(const NearPattern& near, size_t index, const std::string& ent
 }
 
 TextRuns::TextRuns(std::string_view folded_text) {
-  ForEachRun(folded_text, [&](std::string_view run) { runs_.insert(run); });
+  ForEachRun(folded_text, [&](std::string_view run) {
+    runs_.insert(run);
+    const uint32_t bit = FilterBit(run);
+    filter_[bit / 64] |= uint64_t{1} << (bit % 64);
+  });
 }
 
 const Pattern& Prefilter::PatternOf(int ref) const {

@@ -472,10 +472,26 @@ std::string NearToRegex(const NearPattern& near);
 class TextRuns {
  public:
   explicit TextRuns(std::string_view folded_text);
-  bool contains(std::string_view run) const { return runs_.contains(run); }
+  bool contains(std::string_view run) const {
+    const uint32_t bit = FilterBit(run);
+    return (filter_[bit / 64] & (uint64_t{1} << (bit % 64))) != 0 && runs_.contains(run);
+  }
 
  private:
+  // A few bits per run in a filter that answers most lookups of a word the
+  // text lacks (most of the prefilter's tens of thousands) before hashing it.
+  static constexpr int kFilterLog2Bits = 13;
+  static uint32_t FilterBit(std::string_view run) {
+    uint32_t key = static_cast<uint32_t>(run.size());
+    for (size_t i = 0; i < run.size() && i < 4; ++i) {
+      key = key * 31 + static_cast<unsigned char>(run[i]);
+    }
+    if (run.size() > 4) key = key * 31 + static_cast<unsigned char>(run.back());
+    return (key * 0x9E3779B1u) >> (32 - kFilterLog2Bits);
+  }
+
   std::unordered_set<std::string_view> runs_;  // views into the text
+  std::array<uint64_t, (1 << kFilterLog2Bits) / 64> filter_{};
 };
 
 // NearToRegex with only the entries, and the forms of their head words,
