@@ -800,6 +800,20 @@ TEST(NearToRegexFor, KeepsTheEntriesAndFormsTheTextHasAndMatchesTheSame) {
   EXPECT_EQ(NearToRegexFor(near, TextRuns("lower your stress levels")), "");
 }
 
+// TextRuns holds every run of its text, whatever its filter says first.
+TEST(TextRuns, ContainsEveryRunOfTheTextAndNoOtherWord) {
+  auto word = [](int i) { return std::string("w").append(std::to_string(i * 7919 % 100000)); };
+  std::string text;
+  for (int i = 0; i < 3000; ++i) text.append(word(i)).append(" ");
+  text += "don't caf\xc3\xa9 x";
+  TextRuns runs(text);  // views the text
+  for (int i = 0; i < 3000; ++i) EXPECT_TRUE(runs.contains(word(i))) << word(i);
+  for (const char* run : {"don", "t", "caf", "x"}) EXPECT_TRUE(runs.contains(run)) << run;
+  for (const char* absent : {"w", "don't", "cafe", "w1000000", "xx", ""}) {
+    EXPECT_FALSE(runs.contains(absent)) << absent;
+  }
+}
+
 TEST(GroupSpans, CountWordsAsTheGapDoes) {
   NearPattern near{{{"lower", "get rid of"}, {"pain-free", "i've", "100%"}}, 3};
   EXPECT_EQ(GroupSpans(near), (std::vector<uint32_t>{3, 2}));
