@@ -143,13 +143,11 @@ void SortFindings(std::vector<Finding>& findings) {
 }  // namespace
 
 Analysis Analyze(const rules::CompiledPack& pack, const input::Document& document,
-                 const text::Folded& folded, const match::Matches& matches,
-                 const AnalyzeOptions& options) {
+                 const text::Folded& folded, const match::Matches& matches, DocumentCues& cues) {
   Analysis analysis;
   if (matches.hits.empty()) return analysis;
   std::string_view source = document.source->bytes;
   LineIndex lines(source);
-  DocumentCues cues(pack.lexicon(), folded.text, options.per_document);
   EvidenceFinder evidence(cues, document, folded);
   NextSentences next_sentences(document, folded, matches);
   // Occurrences of (rule, sentence text) so far: the fingerprint's index.
@@ -218,7 +216,7 @@ Analysis Analyze(const rules::CompiledPack& pack, const input::Document& documen
     (reported ? analysis.findings : analysis.spared).push_back(std::move(finding));
   }
   SortFindings(analysis.findings);
-  CheckDisclaimers(pack, document, folded, options.per_document, analysis.findings);
+  CheckDisclaimers(pack, document, folded, cues.per_document(), analysis.findings);
   SortFindings(analysis.findings);
   SortFindings(analysis.spared);
   return analysis;

@@ -8,7 +8,12 @@
 #ifndef CLAIMLINT_ANALYZE_ANALYZE_H_
 #define CLAIMLINT_ANALYZE_ANALYZE_H_
 
+#include <array>
+#include <atomic>
+#include <memory>
 #include <optional>
+#include <string_view>
+#include <thread>
 #include <string>
 #include <vector>
 
@@ -70,18 +75,47 @@ struct Analysis {
   std::vector<Finding> spared;
 };
 
-struct AnalyzeOptions {
-  // The cue lists compile per document, cut to the entries the document
-  // may have (CueList::RegexFor), and disclaimer patterns are looked for by
-  // their literals instead of the pack's Set: far less work for a run of
-  // one or two documents, more for a batch. Findings must not change;
-  // tests compare the two.
-  bool per_document = false;
+// The cue lists as one document's analysis reads them. With
+// `per_document` (a run of few documents), each list is cut to the entries
+// the document may have (CueList::RegexFor) and compiled for it, and
+// disclaimer parts are looked up by their literals rather than by the
+// pack's Set: far less to compile for one file, more for a batch, which
+// compiles the pack's whole lists once, on first use. Findings must not
+// change; tests compare the two. Not thread-safe.
+class DocumentCues {
+ public:
+  DocumentCues(const rules::Lexicon& lexicon, std::string_view folded_document,
+               bool per_document);
+  ~DocumentCues();  // stops CompileAhead's thread and waits for it
+  DocumentCues(const DocumentCues&) = delete;
+  DocumentCues& operator=(const DocumentCues&) = delete;
+
+  // Per document: compiles the cut lists on a thread of their own while
+  // the caller goes on to match, a core that is mostly idle then.
+  void CompileAhead();
+  bool per_document() const { return per_document_; }
+  const rules::Lexicon& lexicon() const { return lexicon_; }
+  // `list`, compiled for text within the folded document; null when no
+  // entry can match there.
+  const RE2* For(const rules::CueList& list);
+  // `list`, compiled for any text.
+  const RE2* Whole(const rules::CueList& list) const;
+
+ private:
+  static constexpr size_t kLists = 11;  // rules::CueLists
+  void Compile(size_t list);
+
+  const rules::Lexicon& lexicon_;
+  bool per_document_;
+  rules::TextLiterals literals_;  // of the folded document
+  std::array<std::unique_ptr<RE2>, kLists> cut_;
+  std::array<bool, kLists> compiled_{};
+  std::thread ahead_;
+  std::atomic<bool> stop_ahead_{false};
 };
 
 Analysis Analyze(const rules::CompiledPack& pack, const input::Document& document,
-                 const text::Folded& folded, const match::Matches& matches,
-                 const AnalyzeOptions& options = {});
+                 const text::Folded& folded, const match::Matches& matches, DocumentCues& cues);
 
 }  // namespace claimlint::analyze
 

@@ -120,14 +120,33 @@ DocumentCues::DocumentCues(const rules::Lexicon& lexicon, std::string_view folde
       per_document_(per_document),
       literals_(per_document ? folded_document : std::string_view()) {}
 
+DocumentCues::~DocumentCues() {
+  stop_ahead_ = true;
+  if (ahead_.joinable()) ahead_.join();
+}
+
+void DocumentCues::CompileAhead() {
+  if (!per_document_ || ahead_.joinable()) return;
+  ahead_ = std::thread([this] {
+    for (size_t list = 0; list < kLists && !stop_ahead_; ++list) Compile(list);
+  });
+}
+
+void DocumentCues::Compile(size_t list) {
+  if (compiled_[list]) return;
+  const rules::CueList& cues = *rules::CueLists(lexicon_)[list];
+  std::string regex = cues.RegexFor(literals_);
+  if (!regex.empty()) cut_[list] = std::make_unique<RE2>(regex, cues.re.options());
+  compiled_[list] = true;
+}
+
 const RE2* DocumentCues::For(const rules::CueList& list) {
   if (!per_document_) return Whole(list);
-  auto [it, inserted] = cut_.try_emplace(&list);
-  if (inserted) {
-    std::string regex = list.RegexFor(literals_);
-    if (!regex.empty()) it->second = std::make_unique<RE2>(regex, list.re.options());
-  }
-  return it->second.get();
+  if (ahead_.joinable()) ahead_.join();  // its lists are ready then
+  const auto lists = rules::CueLists(lexicon_);
+  const size_t index = std::find(lists.begin(), lists.end(), &list) - lists.begin();
+  Compile(index);
+  return cut_[index].get();
 }
 
 const RE2* DocumentCues::Whole(const rules::CueList& list) const {

@@ -3,37 +3,14 @@
 #ifndef CLAIMLINT_ANALYZE_CONTEXT_H_
 #define CLAIMLINT_ANALYZE_CONTEXT_H_
 
-#include <map>
-#include <memory>
 #include <string>
 #include <string_view>
 
+#include "analyze/analyze.h"
 #include "core/core.h"
 #include "rules/rules.h"
 
 namespace claimlint::analyze {
-
-// The cue lists as one document's analysis reads them, each compiled on
-// first use: with `per_document`, only the entries that may match in the
-// document (CueList::RegexFor), far less to compile for a run of one file;
-// otherwise the pack's whole lists, compiled once per run. Not thread-safe.
-class DocumentCues {
- public:
-  DocumentCues(const rules::Lexicon& lexicon, std::string_view folded_document,
-               bool per_document);
-  const rules::Lexicon& lexicon() const { return lexicon_; }
-  // `list`, compiled for text within the folded document; null when no
-  // entry can match there.
-  const RE2* For(const rules::CueList& list);
-  // `list`, compiled for any text.
-  const RE2* Whole(const rules::CueList& list) const;
-
- private:
-  const rules::Lexicon& lexicon_;
-  bool per_document_;
-  rules::TextLiterals literals_;  // of the folded document
-  std::map<const rules::CueList*, std::unique_ptr<RE2>> cut_;
-};
 
 struct ClaimContext {
   std::string negation;  // the cue that negates the claim, or empty

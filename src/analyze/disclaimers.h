@@ -17,7 +17,7 @@ namespace claimlint::analyze {
 // them. A disclaimer never changes a claim's own finding: a disclaimer
 // cannot make a claim that is false on its face acceptable.
 // With `per_document`, which disclaimer patterns the document may have is
-// asked of their literals rather than of the pack's Set (AnalyzeOptions).
+// asked of their literals rather than of the pack's Set (DocumentCues).
 void CheckDisclaimers(const rules::CompiledPack& pack, const input::Document& document,
                       const text::Folded& folded, bool per_document,
                       std::vector<Finding>& findings);

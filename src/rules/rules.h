@@ -268,6 +268,10 @@ struct Lexicon {
   std::vector<std::string> evidence_domains;  // "doi.org", "ncbi.nlm.nih.gov"
 };
 
+// Every cue list of `lexicon`, in a fixed order.
+std::array<CueList*, 11> CueLists(Lexicon& lexicon);
+std::array<const CueList*, 11> CueLists(const Lexicon& lexicon);
+
 // The prefilter entry for Set index i: which rule and which of its patterns.
 struct PatternRef {
   uint32_t rule;

@@ -8,7 +8,6 @@
 #ifndef CLAIMLINT_RULES_SNAPSHOT_H_
 #define CLAIMLINT_RULES_SNAPSHOT_H_
 
-#include <array>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -31,10 +30,6 @@ struct PackContents {
 // when it is not JSON, or not an object.
 std::optional<PackContents> ReadPackSource(const PackSource& source,
                                            std::vector<Diagnostic>& errors);
-
-// Every cue list of `lexicon`, in a fixed order.
-std::array<CueList*, 11> CueLists(Lexicon& lexicon);
-std::array<const CueList*, 11> CueLists(const Lexicon& lexicon);
 
 // The pattern a pack holds for a phrase or regex ("phrase: ..." and the
 // RE2 source it compiles to), and for a near pattern.

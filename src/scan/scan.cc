@@ -289,10 +289,10 @@ report::FileResult ScanDocument(const input::Source& source, input::Format forma
   std::vector<Span> repeated;
   if (chrome != nullptr) repeated = MarkChrome(document, *chrome, index);
   text::Folded folded = text::Fold(document.prose);
+  analyze::DocumentCues cues(pack.lexicon(), folded.text, options.per_document_near);
+  cues.CompileAhead();
   match::Matches matches = match::FindMatches(pack, document, folded, options);
-  analyze::AnalyzeOptions analyze_options;
-  analyze_options.per_document = options.per_document_near;
-  analyze::Analysis analysis = analyze::Analyze(pack, document, folded, matches, analyze_options);
+  analyze::Analysis analysis = analyze::Analyze(pack, document, folded, matches, cues);
   result.findings = std::move(analysis.findings);
   result.spared = std::move(analysis.spared);
   ApplyRuleOverrides(policy, result.findings);
