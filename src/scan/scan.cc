@@ -364,10 +364,10 @@ void KeepChanged(const ChangedLines& changed, report::FileResult& result) {
   });
 }
 
-// Up to this many files, each document gets its own prefilter and cut-down
-// near patterns (MatchOptions::per_document_near); see bench/README.md for
-// the measure.
-constexpr size_t kPerDocumentNearInputs = 14;
+// Up to this many files, each document gets its own prefilter, and near
+// patterns and cue lists cut down to it (MatchOptions::per_document_near,
+// DocumentCues); see bench/README.md for the measure.
+constexpr size_t kPerDocumentNearInputs = 10;
 
 report::FileResult ScanInput(const InputFile& in, const ScanOptions& options,
                              const match::MatchOptions& match, const rules::CompiledPack& pack,
@@ -401,8 +401,8 @@ report::Summary Scan(const ScanOptions& options, const rules::CompiledPack& pack
   std::vector<InputFile> inputs = ListInputs(options);
   const ChromeIndex chrome = FindChrome(inputs, options);
   // A run of a few files (an editor, a pre-commit hook) is mostly the cost
-  // of compiling the near patterns it needs; cut to each document, they
-  // compile in a fraction of that. A batch compiles each whole pattern once.
+  // of compiling the patterns and cue lists it needs; cut to each document,
+  // they compile in a fraction of that. A batch compiles each whole once.
   match::MatchOptions match = options.match;
   match.per_document_near = inputs.size() <= kPerDocumentNearInputs;
   BaselineIndex baseline;
