@@ -12,9 +12,9 @@
 #include <atomic>
 #include <memory>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <thread>
-#include <string>
 #include <vector>
 
 #include "core/core.h"

@@ -165,19 +165,21 @@ ClaimContext ReadContext(DocumentCues& cues, std::string_view sentence, Span cla
                          std::string_view next_sentence, const rules::Pattern* pattern) {
   const rules::Lexicon& lexicon = cues.lexicon();
   ClaimContext context;
-  std::vector<Span> ends = AllMatches(cues.For(lexicon.scope_end), sentence);
-  std::vector<Span> pseudo = AllMatches(cues.For(lexicon.pseudo_negation), sentence);
-  context.negation = NearestCue(sentence, claim, AllMatches(cues.For(lexicon.negation_before), sentence),
-                                ends, pseudo, kNegationBeforeWords, false);
+  auto all = [&](const rules::CueList& list) { return AllMatches(cues.For(list), sentence); };
+  std::vector<Span> ends = all(lexicon.scope_end);
+  std::vector<Span> pseudo = all(lexicon.pseudo_negation);
+  const std::vector<Span> negations_before = all(lexicon.negation_before);
+  context.negation = NearestCue(sentence, claim, negations_before, ends, pseudo,
+                                kNegationBeforeWords, false);
   if (context.negation.empty()) {
     // "There is no evidence that X, Y or Z": the cue reaches every claim
     // after it up to the end of its clause.
-    context.negation = NearestCue(sentence, claim, AllMatches(cues.For(lexicon.negation_clause), sentence),
-                                  ends, pseudo, kClauseWords, false);
+    context.negation = NearestCue(sentence, claim, all(lexicon.negation_clause), ends, pseudo,
+                                  kClauseWords, false);
   }
   if (context.negation.empty()) {
-    context.negation = NearestCue(sentence, claim, AllMatches(cues.For(lexicon.negation_after), sentence),
-                                  ends, {}, kNegationAfterWords, true);
+    context.negation = NearestCue(sentence, claim, all(lexicon.negation_after), ends, {},
+                                  kNegationAfterWords, true);
   }
   if (context.negation.empty()) {
     // A negation between the words a proximity pattern links ("natural
@@ -186,7 +188,7 @@ ClaimContext ReadContext(DocumentCues& cues, std::string_view sentence, Span cla
     // A negation word the pattern itself asks for ("I no longer need") is
     // part of the claim.
     std::string pattern_source;  // described only when a cue is inside the claim
-    for (Span cue : AllMatches(cues.For(lexicon.negation_before), sentence)) {
+    for (Span cue : negations_before) {
       if (cue.begin <= claim.begin || cue.end > claim.end) continue;
       if (std::any_of(pseudo.begin(), pseudo.end(), [&](Span p) { return Overlaps(p, cue); })) {
         continue;
@@ -197,7 +199,7 @@ ClaimContext ReadContext(DocumentCues& cues, std::string_view sentence, Span cla
       break;
     }
   }
-  std::vector<Span> hedges = AllMatches(cues.For(lexicon.hedge), sentence);
+  std::vector<Span> hedges = all(lexicon.hedge);
   context.hedge = NearestCue(sentence, claim, hedges, ends, {}, kHedgeBeforeWords, false);
   if (context.hedge.empty()) {
     context.hedge = NearestCue(sentence, claim, hedges, ends, {}, kHedgeAfterWords, true,
@@ -208,12 +210,12 @@ ClaimContext ReadContext(DocumentCues& cues, std::string_view sentence, Span cla
 
   if (context.negation.empty()) {
     bool reported = context.quoted;
-    for (Span cue : AllMatches(cues.For(lexicon.reported_speech), sentence)) {
+    for (Span cue : all(lexicon.reported_speech)) {
       if (cue.end <= claim.begin) reported = true;
     }
     if (reported) {
       std::string rejection;
-      for (Span cue : AllMatches(cues.For(lexicon.rejection), sentence)) {
+      for (Span cue : all(lexicon.rejection)) {
         if (!Overlaps(cue, claim)) {
           rejection = std::string(Slice(sentence, cue));
           break;
