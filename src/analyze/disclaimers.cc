@@ -55,12 +55,13 @@ size_t PartsFound(const std::vector<std::vector<uint32_t>>& blocks, uint32_t low
 
 // Whether the requirement applies to this document at all: its `when`
 // patterns (product words, say) are empty or one of them matches.
+// `literals`, when given, spare compiling a pattern the text cannot match.
 bool Applies(const rules::Rule& requirement, std::string_view folded_text,
-             const rules::TextLiterals& literals) {
+             const rules::TextLiterals* literals) {
   if (requirement.when.empty()) return true;
   return std::any_of(requirement.when.begin(), requirement.when.end(),
                      [&](const rules::Pattern& pattern) {
-                       return pattern.MayMatch(literals) &&
+                       return (literals == nullptr || pattern.MayMatch(*literals)) &&
                               pattern.re->Match(folded_text, 0, folded_text.size(),
                                                 RE2::UNANCHORED, nullptr, 0);
                      });
@@ -84,7 +85,9 @@ void CheckDisclaimers(const rules::CompiledPack& pack, const input::Document& do
   // Which disclaimer patterns occur anywhere, in one pass; computed on the
   // first requirement a claim triggers. Set failure: assume all may occur.
   std::optional<std::vector<int>> present_ids;
-  std::optional<rules::TextLiterals> literals;  // the text's, made once
+  // A run of few documents asks the text's literals before it compiles a
+  // pattern; a batch has compiled them all once already. Made once.
+  std::optional<rules::TextLiterals> literals;
   const uint32_t last_block =
       document.blocks.empty() ? 0 : static_cast<uint32_t>(document.blocks.size() - 1);
   for (const rules::Rule& requirement : pack.rules()) {
@@ -97,8 +100,8 @@ void CheckDisclaimers(const rules::CompiledPack& pack, const input::Document& do
       }
     }
     if (triggers.empty()) continue;
-    if (!literals) literals.emplace(folded.text);
-    if (!Applies(requirement, folded.text, *literals)) continue;
+    if (per_document && !literals) literals.emplace(folded.text);
+    if (!Applies(requirement, folded.text, literals ? &*literals : nullptr)) continue;
     std::vector<bool> present(requirement.patterns.size(), false);
     if (per_document) {
       for (size_t p = 0; p < present.size(); ++p) {

@@ -401,21 +401,37 @@ std::vector<int> Prefilter::Narrow(std::string_view folded_part,
                                    const WordIndex& words) const {
   std::vector<uint32_t> present(near_.size());
   for (size_t s = 0; s < near_.size(); ++s) present[s] = near_[s].always;
-  std::vector<std::array<uint32_t, 3>> seen;  // slot, group bit, position
+  // The users of each word found, and its position.
+  std::vector<std::pair<const std::vector<std::pair<uint32_t, uint32_t>>*, uint32_t>> found;
   ForEachRunAt(folded_part, [&](std::string_view run, uint32_t position) {
     auto it = words.find(run);
     if (it == words.end()) return;
-    for (auto [slot, bit] : it->second) {
-      present[slot] |= bit;
-      seen.push_back({slot, bit, position});
-    }
+    for (auto [slot, bit] : it->second) present[slot] |= bit;
+    found.emplace_back(&it->second, position);
   });
+  // The near candidates with every group here still need their words
+  // close enough: their positions, by slot, then group, then position.
+  std::vector<char> complete(near_.size(), 0);
+  bool any_complete = false;
+  for (int ref : candidates) {
+    int slot = slot_of_ref_[ref];
+    if (slot >= 0 && present[slot] == near_[slot].all_groups) complete[slot] = any_complete = true;
+  }
+  std::vector<std::array<uint32_t, 3>> seen;
+  if (any_complete) {
+    for (const auto& [users, position] : found) {
+      for (auto [slot, bit] : *users) {
+        if (complete[slot]) seen.push_back({slot, bit, position});
+      }
+    }
+    std::sort(seen.begin(), seen.end());
+  }
   TextLiterals literals(folded_part);
   std::vector<int> kept;
   for (int ref : candidates) {
     int slot = slot_of_ref_[ref];
     const bool may_match = slot < 0 ? PatternOf(ref).MayMatch(literals)
-                                    : present[slot] == near_[slot].all_groups &&
+                                    : complete[slot] &&
                                           CloseEnough(static_cast<uint32_t>(slot), seen);
     if (may_match) kept.push_back(ref);
   }
@@ -427,25 +443,33 @@ bool Prefilter::CloseEnough(uint32_t slot,
   const NearSlot& near_slot = near_[slot];
   const NearPattern& near = *PatternOf(near_slot.ref).near;
   const std::vector<uint32_t>& spans = *near_slot.group_spans;
+  // The ascending positions of the words of group `bit` of this slot.
+  auto positions = [&](uint32_t bit) {
+    auto from = std::lower_bound(seen.begin(), seen.end(), std::array<uint32_t, 3>{slot, bit, 0});
+    auto to = std::lower_bound(from, seen.end(), std::array<uint32_t, 3>{slot, bit + 1, 0});
+    return std::span<const std::array<uint32_t, 3>>(from, to);
+  };
+  // Whether a word of `later` follows one of `earlier` by 1 to `reach`.
+  auto follows = [](std::span<const std::array<uint32_t, 3>> earlier,
+                    std::span<const std::array<uint32_t, 3>> later, uint32_t reach) {
+    size_t e = 0;
+    for (const auto& q : later) {
+      while (e + 1 < earlier.size() && earlier[e + 1][2] < q[2]) ++e;
+      if (e < earlier.size() && earlier[e][2] < q[2] && q[2] - earlier[e][2] <= reach) {
+        return true;
+      }
+    }
+    return false;
+  };
   // Where group g's match ends and group g + 1's begins, at most `within`
   // words stand; a looked-up word lies within its entry's span. A group
   // with an entry that has no word to look up may match anywhere.
   auto pair_fits = [&](size_t g, bool either_order) {
     const uint32_t bit = 1u << g, next = 1u << (g + 1);
     if ((near_slot.always & (bit | next)) != 0) return true;
-    const int64_t reach = int64_t{near.within} + spans[g] + spans[g + 1] - 1;
-    for (const auto& [s, b, p] : seen) {
-      if (s != slot || b != bit) continue;
-      for (const auto& [t, c, q] : seen) {
-        if (t != slot || c != next) continue;
-        const int64_t distance = int64_t{q} - int64_t{p};
-        if ((distance > 0 || (either_order && distance < 0)) &&
-            (distance <= reach && -distance <= reach)) {
-          return true;
-        }
-      }
-    }
-    return false;
+    const uint32_t reach = near.within + spans[g] + spans[g + 1] - 1;
+    auto first = positions(bit), second = positions(next);
+    return follows(first, second, reach) || (either_order && follows(second, first, reach));
   };
   // Either order reverses the first two groups only (NearToRegex).
   if (near.any_order) return near.groups.size() < 2 || pair_fits(0, true);
