@@ -245,9 +245,10 @@ struct CueList {
 
   bool empty() const { return regexes.empty(); }
   // The alternation of only the entries that may match in the text (by
-  // their required literals): within that text, the same matches as
-  // `re`, leftmost-longest drops no match for an entry that has none. Empty
-  // when no entry may match; re.regex() when every one may.
+  // their required literals): within that text it finds what `re` finds,
+  // as leaving out an entry that cannot match there changes no
+  // leftmost-longest match. Empty when no entry may match; re.regex() when
+  // every one may.
   std::string RegexFor(const TextLiterals& text) const;
 };
 
@@ -323,8 +324,9 @@ class Prefilter {
   const Pattern& PatternOf(int ref) const;
   // The candidates of a text that may match `folded_part`, a part of it (a
   // block, a sentence): near patterns are proposed again from the part's
-  // own words, patterns with required literals from its literals; the
-  // others are kept.
+  // own words, and only where each two consecutive groups have words no
+  // further apart than the pattern can reach; patterns with required
+  // literals from its literals; the others are kept.
   std::vector<int> Narrow(std::string_view folded_part, const std::vector<int>& candidates) const;
   // The Set compiled within its memory budget (else it proposes them all).
   bool set_ok() const;
