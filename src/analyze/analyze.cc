@@ -216,7 +216,7 @@ Analysis Analyze(const rules::CompiledPack& pack, const input::Document& documen
     (reported ? analysis.findings : analysis.spared).push_back(std::move(finding));
   }
   SortFindings(analysis.findings);
-  CheckDisclaimers(pack, document, folded, cues.per_document(), analysis.findings);
+  CheckDisclaimers(pack, document, folded, cues.literals(), analysis.findings);
   SortFindings(analysis.findings);
   SortFindings(analysis.spared);
   return analysis;

@@ -93,7 +93,8 @@ class DocumentCues {
   // Per document: compiles the cut lists on a thread of their own while
   // the caller goes on to match, a core that is mostly idle then.
   void CompileAhead();
-  bool per_document() const { return per_document_; }
+  // Per document: the literals of the folded document; null otherwise.
+  const rules::TextLiterals* literals() const { return per_document_ ? &literals_ : nullptr; }
   const rules::Lexicon& lexicon() const { return lexicon_; }
   // `list`, compiled for text within the folded document; null when no
   // entry can match there.

@@ -79,15 +79,12 @@ bool Triggers(const rules::Rule& requirement, const Finding& claim) {
 }  // namespace
 
 void CheckDisclaimers(const rules::CompiledPack& pack, const input::Document& document,
-                      const text::Folded& folded, bool per_document,
+                      const text::Folded& folded, const rules::TextLiterals* literals,
                       std::vector<Finding>& findings) {
   std::vector<Finding> missing;
   // Which disclaimer patterns occur anywhere, in one pass; computed on the
   // first requirement a claim triggers. Set failure: assume all may occur.
   std::optional<std::vector<int>> present_ids;
-  // A run of few documents asks the text's literals before it compiles a
-  // pattern; a batch has compiled them all once already. Made once.
-  std::optional<rules::TextLiterals> literals;
   const uint32_t last_block =
       document.blocks.empty() ? 0 : static_cast<uint32_t>(document.blocks.size() - 1);
   for (const rules::Rule& requirement : pack.rules()) {
@@ -99,11 +96,9 @@ void CheckDisclaimers(const rules::CompiledPack& pack, const input::Document& do
         triggers.push_back(&finding);
       }
     }
-    if (triggers.empty()) continue;
-    if (per_document && !literals) literals.emplace(folded.text);
-    if (!Applies(requirement, folded.text, literals ? &*literals : nullptr)) continue;
+    if (triggers.empty() || !Applies(requirement, folded.text, literals)) continue;
     std::vector<bool> present(requirement.patterns.size(), false);
-    if (per_document) {
+    if (literals != nullptr) {
       for (size_t p = 0; p < present.size(); ++p) {
         present[p] = requirement.patterns[p].MayMatch(*literals);
       }

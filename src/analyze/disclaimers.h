@@ -16,10 +16,11 @@ namespace claimlint::analyze {
 // patterns (when it has any). The finding stands at the first triggering claim and lists all of
 // them. A disclaimer never changes a claim's own finding: a disclaimer
 // cannot make a claim that is false on its face acceptable.
-// With `per_document`, which disclaimer patterns the document may have is
-// asked of their literals rather than of the pack's Set (DocumentCues).
+// Given the document's `literals` (a run of few documents: DocumentCues),
+// which disclaimer patterns it may have is asked of them rather than of
+// the pack's Set, and a pattern they rule out is never compiled.
 void CheckDisclaimers(const rules::CompiledPack& pack, const input::Document& document,
-                      const text::Folded& folded, bool per_document,
+                      const text::Folded& folded, const rules::TextLiterals* literals,
                       std::vector<Finding>& findings);
 
 }  // namespace claimlint::analyze
