@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <map>
 #include <memory>
 #include <numeric>
 #include <optional>
@@ -37,39 +38,30 @@ class DocumentPatterns {
 
   // Null when the pattern cannot match anywhere in the document.
   const RE2* Get(int candidate) {
-    const rules::Pattern& pattern = pack_.prefilter().PatternOf(candidate);
+    const rules::Pattern& pattern = PatternOf(candidate);
     if (!runs_ || !pattern.near) return &*pattern.re;
     auto [it, inserted] = near_.try_emplace(candidate);
     if (inserted) it->second = CompileNear(pattern);
     return it->second.get();
   }
 
-  // Compiles `candidates` now, on two cores: compiling is most of a
-  // one-document run, and the other core is idle then.
-  void CompileInParallel(std::vector<int> candidates) {
-    std::sort(candidates.begin(), candidates.end());
-    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
-    // Every slot exists before the threads start, so they only fill them.
-    std::vector<std::pair<const rules::Pattern*, std::unique_ptr<RE2>*>> to_compile;
-    for (int candidate : candidates) {
-      const rules::Pattern& pattern = pack_.prefilter().PatternOf(candidate);
-      if (!runs_ || !pattern.near) {
-        to_compile.emplace_back(&pattern, nullptr);
-      } else if (auto [it, inserted] = near_.try_emplace(candidate); inserted) {
-        to_compile.emplace_back(&pattern, &it->second);
-      }
-    }
-    RunJobs(to_compile.size(), [&](size_t i) {
-      auto [pattern, slot] = to_compile[i];
-      if (slot == nullptr) {
-        *pattern->re;  // compiles on first use, once
-      } else {
-        *slot = CompileNear(*pattern);
-      }
-    });
+  // Compiles `candidate` now, on this thread, for ConfirmInParallel: its
+  // slot exists before any job starts, so jobs only fill their own.
+  void Reserve(int candidate) {
+    if (runs_ && PatternOf(candidate).near) near_.try_emplace(candidate);
+  }
+  const RE2* Compile(int candidate) {
+    const rules::Pattern& pattern = PatternOf(candidate);
+    if (!runs_ || !pattern.near) return &*pattern.re;  // compiles on first use, once
+    std::unique_ptr<RE2>& slot = near_.at(candidate);
+    slot = CompileNear(pattern);
+    return slot.get();
   }
 
  private:
+  const rules::Pattern& PatternOf(int candidate) const {
+    return pack_.prefilter().PatternOf(candidate);
+  }
   std::unique_ptr<RE2> CompileNear(const rules::Pattern& pattern) const {
     std::string regex = rules::NearToRegexFor(*pattern.near, *runs_);
     if (regex.empty()) return nullptr;
@@ -81,29 +73,64 @@ class DocumentPatterns {
   std::unordered_map<int, std::unique_ptr<RE2>> near_;
 };
 
+// Adds the hits of `re` (candidate `ref`) in sentence `sentence_index`.
+void Confirm(const RE2& re, const rules::PatternRef& ref, const text::Folded& folded,
+             uint32_t sentence_index, Span sentence, std::vector<Hit>& hits) {
+  std::string_view text = Slice(folded.text, sentence);
+  size_t position = 0;
+  re2::StringPiece match;
+  while (position <= text.size() &&
+         re.Match(text, position, text.size(), RE2::UNANCHORED, &match, 1)) {
+    size_t begin = match.data() - text.data();
+    size_t end = begin + match.size();
+    if (end > begin) {
+      hits.push_back({ref.rule, ref.pattern, sentence_index,
+                      {sentence.begin + static_cast<uint32_t>(begin),
+                       sentence.begin + static_cast<uint32_t>(end)}});
+    }
+    position = end > begin ? end : end + 1;
+  }
+}
+
 void ConfirmInSentence(const rules::CompiledPack& pack, const text::Folded& folded,
                        const std::vector<int>& candidates, uint32_t sentence_index,
                        Span sentence, DocumentPatterns& patterns, std::vector<Hit>& hits) {
-  std::string_view text = Slice(folded.text, sentence);
   for (int candidate : candidates) {
-    const rules::PatternRef& ref = pack.prefilter_refs()[candidate];
-    const RE2* pattern = patterns.Get(candidate);
-    if (pattern == nullptr) continue;
-    const RE2& re = *pattern;
-    size_t position = 0;
-    re2::StringPiece match;
-    while (position <= text.size() &&
-           re.Match(text, position, text.size(), RE2::UNANCHORED, &match, 1)) {
-      size_t begin = match.data() - text.data();
-      size_t end = begin + match.size();
-      if (end > begin) {
-        hits.push_back({ref.rule, ref.pattern, sentence_index,
-                        {sentence.begin + static_cast<uint32_t>(begin),
-                         sentence.begin + static_cast<uint32_t>(end)}});
-      }
-      position = end > begin ? end : end + 1;
+    if (const RE2* re = patterns.Get(candidate)) {
+      Confirm(*re, pack.prefilter_refs()[candidate], folded, sentence_index, sentence, hits);
     }
   }
+}
+
+// One job per candidate pattern, on two cores: compile it, then confirm it
+// in the sentences that proposed it. Compiling is most of a one-document
+// run; a pattern's matching (which builds its DFA, and its reverse program
+// for the span) then overlaps the compiling of the others.
+std::vector<Hit> ConfirmInParallel(const rules::CompiledPack& pack, const text::Folded& folded,
+                                   const std::vector<text::Sentence>& sentences,
+                                   const std::vector<std::vector<int>>& sentence_candidates,
+                                   DocumentPatterns& patterns) {
+  std::map<int, std::vector<uint32_t>> sentences_of;  // by candidate
+  for (uint32_t s = 0; s < sentence_candidates.size(); ++s) {
+    for (int candidate : sentence_candidates[s]) sentences_of[candidate].push_back(s);
+  }
+  std::vector<std::pair<int, const std::vector<uint32_t>*>> jobs;
+  for (const auto& [candidate, in] : sentences_of) {
+    patterns.Reserve(candidate);
+    jobs.emplace_back(candidate, &in);
+  }
+  std::vector<std::vector<Hit>> hits(jobs.size());
+  RunJobs(jobs.size(), [&](size_t j) {
+    auto [candidate, in] = jobs[j];
+    const RE2* re = patterns.Compile(candidate);
+    if (re == nullptr) return;
+    for (uint32_t s : *in) {
+      Confirm(*re, pack.prefilter_refs()[candidate], folded, s, sentences[s].folded, hits[j]);
+    }
+  });
+  std::vector<Hit> all;
+  for (std::vector<Hit>& some : hits) all.insert(all.end(), some.begin(), some.end());
+  return all;
 }
 
 // Keeps one hit per rule where its patterns overlap, so one claim is one
@@ -170,16 +197,14 @@ Matches FindMatches(const rules::CompiledPack& pack, const input::Document& docu
   }
   // A batch keeps every core busy with documents already.
   if (options.per_document_near) {
-    std::vector<int> all;
-    for (const std::vector<int>& some : sentence_candidates) {
-      all.insert(all.end(), some.begin(), some.end());
+    matches.hits = ConfirmInParallel(pack, folded, matches.sentences, sentence_candidates, patterns);
+  } else {
+    for (uint32_t s = 0; s < matches.sentences.size(); ++s) {
+      ConfirmInSentence(pack, folded, sentence_candidates[s], s, matches.sentences[s].folded,
+                        patterns, matches.hits);
     }
-    patterns.CompileInParallel(std::move(all));
   }
-  for (uint32_t s = 0; s < matches.sentences.size(); ++s) {
-    ConfirmInSentence(pack, folded, sentence_candidates[s], s, matches.sentences[s].folded,
-                      patterns, matches.hits);
-  }
+  // Sorts them: the order they were found in does not matter.
   MergeOverlaps(matches.hits);
   return matches;
 }
