@@ -130,10 +130,10 @@ class LazyRegex {
   std::unique_ptr<State> state_;
 };
 
-// A folded text, and its three-byte strings in a Bloom filter when it is
-// long: whether a string of three bytes or more occurs there then costs a
-// few bit tests where it does not (the usual case for a pattern's
-// literals) instead of a scan of the text.
+// A folded text, and its three-byte strings in a Bloom filter unless it is
+// shorter than a sentence: whether a string of three bytes or more occurs
+// there then costs a few bit tests where it does not (the usual case for a
+// pattern's literals) instead of a scan of the text.
 class TextLiterals {
  public:
   explicit TextLiterals(std::string_view folded_text);

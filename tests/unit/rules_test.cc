@@ -666,14 +666,17 @@ TEST(RequiredLiterals, EveryMatchHasAStringOfEachList) {
 }
 
 // TextLiterals answers as a scan of the text does, for a long text (with
-// its filter) and a short one (without): every string of it is found, and
-// strings it lacks are not, also those whose three-byte parts it has.
+// its filter), a sentence (with the smallest filter) and a short one
+// (without): every string of it is found, and strings it lacks are not,
+// also those whose three-byte parts it has.
 TEST(TextLiterals, ContainsWhatTheTextContainsAndNothingElse) {
   std::string long_text;
   for (int i = 0; long_text.size() < 5000; ++i) {
     long_text += "massage " + std::to_string(i * 7919 % 1000) + " lowers cortisol; caf\xc3\xa9 ";
   }
-  for (const std::string& text : {long_text, std::string("it lowers cortisol fast")}) {
+  const std::string sentence =
+      "a 2019 trial found that massage lowers cortisol in most clients, caf\xc3\xa9 owners too.";
+  for (const std::string& text : {long_text, sentence, std::string("it lowers cortisol fast")}) {
     TextLiterals literals(text);
     for (size_t length : {1, 2, 3, 5, 12}) {
       for (size_t at = 0; at + length <= text.size(); at += 37) {
