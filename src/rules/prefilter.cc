@@ -169,6 +169,66 @@ std::vector<std::vector<std::string>> RequiredLiterals(const std::string& regex,
   return lists;
 }
 
+EntryWordTable EntryWordTable::Build(const std::vector<std::vector<std::string>>& entries) {
+  std::string block;
+  auto put = [&](size_t number) {
+    for (int byte = 0; byte < 4; ++byte) block.push_back(static_cast<char>(number >> (8 * byte)));
+  };
+  size_t words = 0;
+  for (const std::vector<std::string>& entry : entries) words += entry.size();
+  put(entries.size());
+  put(words);
+  size_t end = 0;
+  for (const std::vector<std::string>& entry : entries) put(end += entry.size());
+  end = 0;
+  for (const std::vector<std::string>& entry : entries) {
+    for (const std::string& word : entry) put(end += word.size());
+  }
+  for (const std::vector<std::string>& entry : entries) {
+    for (const std::string& word : entry) block += word;
+  }
+  EntryWordTable table = *View(block);
+  table.owned_ = std::make_shared<const std::string>(std::move(block));
+  table.block_ = *table.owned_;
+  return table;
+}
+
+std::optional<EntryWordTable> EntryWordTable::View(std::string_view block) {
+  EntryWordTable table;
+  table.block_ = block;
+  if (block.size() < 8) return block.empty() ? std::optional(table) : std::nullopt;
+  table.entries_ = table.Number(0);
+  table.words_ = table.Number(1);
+  const uint64_t numbers = 2 + uint64_t{table.entries_} + table.words_;
+  if (block.size() < 4 * numbers) return std::nullopt;
+  // Every end within bounds and none before the one before it, so every
+  // Of and Word stays inside the block.
+  auto ascending = [&](size_t first, size_t count, uint64_t last) {
+    uint32_t previous = 0;
+    for (size_t i = first; i < first + count; ++i) {
+      if (table.Number(i) < previous) return false;
+      previous = table.Number(i);
+    }
+    return previous == last;
+  };
+  if (!ascending(2, table.entries_, table.words_) ||
+      !ascending(2 + table.entries_, table.words_, block.size() - 4 * numbers)) {
+    return std::nullopt;
+  }
+  return table;
+}
+
+uint32_t EntryWordTable::Number(size_t index) const {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(block_.data()) + 4 * index;
+  return bytes[0] | bytes[1] << 8 | bytes[2] << 16 | static_cast<uint32_t>(bytes[3]) << 24;
+}
+
+std::string_view EntryWordTable::Word(uint32_t word) const {
+  const size_t ends = 2 + size_t{entries_};
+  const uint32_t begin = word == 0 ? 0 : Number(ends + word - 1);
+  return block_.substr(4 * (ends + words_) + begin, Number(ends + word) - begin);
+}
+
 bool EntryMayOccur(const NearPattern& near, size_t index, const std::string& entry,
                    const TextRuns& runs) {
   auto any_run = [&](const auto& words) {
@@ -201,9 +261,9 @@ void Prefilter::ForEachEntryWord(Visit visit) const {
       for (size_t e = 0; e < near.groups[g].size(); ++e, ++index) {
         if (g >= 32) continue;
         const uint32_t bit = 1u << g;
-        std::span<const std::string_view> words = entry_words.Of(index);
-        if (words.empty()) visit(slot, bit, nullptr);
-        for (const std::string_view& word : words) visit(slot, bit, &word);
+        if (entry_words.Of(index).empty()) visit(slot, bit, nullptr);
+        entry_words.ForEachWord(index, index + 1,
+                                [&](std::string_view word) { visit(slot, bit, &word); });
       }
     }
   }
@@ -229,26 +289,39 @@ Prefilter::Prefilter(const std::vector<Rule>& rules, const std::vector<PatternRe
     }
     if (near.entry_words.entries() != entries) {
       per_document_ok_ = false;
-      EntryWordTable& computed = computed_words_.emplace_back();
+      std::vector<std::vector<std::string>> words;
       for (const auto& group : near.groups) {
-        for (const std::string& entry : group) {
-          std::vector<std::string_view> words;
-          for (std::string& word : EntryWords(entry, near.use_forms)) {
-            words.push_back(computed_strings_.emplace_back(std::move(word)));
-          }
-          computed.Add(words);
-        }
+        for (const std::string& entry : group) words.push_back(EntryWords(entry, near.use_forms));
       }
-      slot.entry_words = &computed;
+      slot.entry_words = &computed_words_.emplace_back(EntryWordTable::Build(words));
     }
     for (size_t g = 0; g < near.groups.size() && g < 32; ++g) slot.all_groups |= 1u << g;
+    slot.first_group = static_cast<uint32_t>(group_order_.size());
+    uint32_t entry = 0;
+    for (size_t g = 0; g < near.groups.size() && g < 32; ++g) {
+      const uint32_t end = entry + static_cast<uint32_t>(near.groups[g].size());
+      group_order_.push_back({entry, end, 1u << g});
+      entry = end;
+    }
+    slot.groups = static_cast<uint32_t>(group_order_.size()) - slot.first_group;
+    const EntryWordTable& table = *slot.entry_words;
+    std::stable_sort(group_order_.begin() + slot.first_group, group_order_.end(),
+                     [&](const GroupEntries& a, const GroupEntries& b) {
+                       return table.Of(a.first_entry, a.end_entry).size() <
+                              table.Of(b.first_entry, b.end_entry).size();
+                     });
     slot_of_ref_[i] = static_cast<int>(near_.size());
     near_.push_back(slot);
   }
   // Groups with an entry that has no word to look up are always present.
-  ForEachEntryWord([&](uint32_t slot, uint32_t bit, const std::string_view* word) {
-    if (word == nullptr) near_[slot].always |= bit;
-  });
+  for (NearSlot& slot : near_) {
+    for (uint32_t g = 0; g < slot.groups; ++g) {
+      const GroupEntries& group = group_order_[slot.first_group + g];
+      for (uint32_t entry = group.first_entry; entry < group.end_entry; ++entry) {
+        if (slot.entry_words->Of(entry).empty()) slot.always |= group.bit;
+      }
+    }
+  }
 }
 
 Prefilter::~Prefilter() = default;
@@ -377,20 +450,40 @@ DocumentPrefilter Prefilter::ForDocument(std::string_view folded_document,
                                           const TextRuns& runs) const {
   DocumentPrefilter document;
   document.prefilter_ = this;
-  // The index of the words the document has: a lookup per entry word, no
-  // allocation for the many the document lacks.
-  ForEachEntryWord([&](uint32_t slot, uint32_t bit, const std::string_view* word) {
-    if (word == nullptr || !runs.contains(*word)) return;
-    auto& users = document.words_[*word];
-    if (users.empty() || users.back() != std::make_pair(slot, bit)) {
-      users.emplace_back(slot, bit);
+  // The near patterns with a word of each group in the document, and the
+  // index of their words it has. A group's words are looked up from the
+  // smallest group on, so most patterns are ruled out by the few words of
+  // one group the document lacks.
+  std::vector<std::pair<std::string_view, uint32_t>> found;  // (word, group bit)
+  for (uint32_t slot = 0; slot < near_.size(); ++slot) {
+    const NearSlot& near_slot = near_[slot];
+    const EntryWordTable& table = *near_slot.entry_words;
+    found.clear();
+    bool complete = true;
+    for (uint32_t g = 0; g < near_slot.groups && complete; ++g) {
+      const GroupEntries& group = group_order_[near_slot.first_group + g];
+      bool present = (near_slot.always & group.bit) != 0;
+      table.ForEachWord(group.first_entry, group.end_entry, [&](std::string_view word) {
+        if (!runs.contains(word)) return;
+        found.emplace_back(word, group.bit);
+        present = true;
+      });
+      complete = present;
     }
-  });
+    if (!complete) continue;
+    document.candidates_.push_back(near_slot.ref);
+    for (auto [word, bit] : found) {
+      auto& users = document.words_[word];
+      if (users.empty() || users.back() != std::make_pair(slot, bit)) {
+        users.emplace_back(slot, bit);
+      }
+    }
+  }
   TextLiterals literals(folded_document);
   for (int ref : set_refs_) {
     if (PatternOf(ref).MayMatch(literals)) document.candidates_.push_back(ref);
   }
-  AddNearCandidates(folded_document, document.words_, document.candidates_);
+  std::sort(document.candidates_.begin(), document.candidates_.end());
   return document;
 }
 

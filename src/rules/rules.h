@@ -13,6 +13,7 @@
 #include <array>
 #include <deque>
 #include <functional>
+#include <iterator>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -280,22 +281,94 @@ struct PatternRef {
 };
 
 // The words the prefilter looks up for each entry of a near pattern
-// (EntryWords), entry after entry, group after group, in two flat lists: a
-// pack read from its snapshot views them in the snapshot's bytes instead of
-// holding 20,000 strings of its own.
-struct EntryWordTable {
-  std::vector<std::string_view> words;
-  std::vector<uint32_t> ends;  // per entry: one past its last word in `words`
+// (EntryWords), entry after entry, group after group, in one block of
+// bytes: the entry and word counts, each entry's end (in words) and each
+// word's end (in bytes) as little-endian 32-bit numbers, then the words.
+// A pack read from its snapshot views the block there, so reading a near
+// pattern costs nothing per word; a table built at run time owns its block.
+class EntryWordTable {
+ public:
+  // The words of a run of entries.
+  class Words {
+   public:
+    class iterator {
+     public:
+      using iterator_category = std::forward_iterator_tag;
+      using value_type = std::string_view;
+      using difference_type = std::ptrdiff_t;
+      using pointer = void;
+      using reference = std::string_view;
 
-  size_t entries() const { return ends.size(); }
-  std::span<const std::string_view> Of(size_t entry) const {
-    const uint32_t begin = entry == 0 ? 0 : ends[entry - 1];
-    return {words.data() + begin, ends[entry] - begin};
+      iterator() = default;
+      iterator(const EntryWordTable* table, uint32_t word) : table_(table), word_(word) {}
+      std::string_view operator*() const { return table_->Word(word_); }
+      iterator& operator++() {
+        ++word_;
+        return *this;
+      }
+      iterator operator++(int) {
+        iterator was = *this;
+        ++word_;
+        return was;
+      }
+      bool operator==(const iterator& other) const { return word_ == other.word_; }
+
+     private:
+      const EntryWordTable* table_ = nullptr;
+      uint32_t word_ = 0;
+    };
+
+    Words(const EntryWordTable* table, uint32_t first, uint32_t end)
+        : table_(table), first_(first), end_(end) {}
+    iterator begin() const { return {table_, first_}; }
+    iterator end() const { return {table_, end_}; }
+    size_t size() const { return end_ - first_; }
+    bool empty() const { return first_ == end_; }
+
+   private:
+    const EntryWordTable* table_;
+    uint32_t first_, end_;
+  };
+
+  EntryWordTable() = default;
+  // A table that owns the block of `entries`, each entry's words.
+  static EntryWordTable Build(const std::vector<std::vector<std::string>>& entries);
+  // A table viewing `block` (which must outlive it); nullopt when `block`
+  // is not one that Build writes.
+  static std::optional<EntryWordTable> View(std::string_view block);
+
+  size_t entries() const { return entries_; }
+  // The words of entry `entry`, or of entries [first_entry, end_entry).
+  Words Of(size_t entry) const { return Of(entry, entry + 1); }
+  Words Of(size_t first_entry, size_t end_entry) const {
+    return {this, EntryEnd(first_entry), EntryEnd(end_entry)};
   }
-  void Add(std::span<const std::string_view> entry_words) {
-    words.insert(words.end(), entry_words.begin(), entry_words.end());
-    ends.push_back(static_cast<uint32_t>(words.size()));
+  // Calls visit(word) for each word of entries [first_entry, end_entry):
+  // Of's words, a number read apiece (the prefilter's hottest loop).
+  template <typename Visit>
+  void ForEachWord(size_t first_entry, size_t end_entry, Visit visit) const {
+    const uint32_t first = EntryEnd(first_entry), end = EntryEnd(end_entry);
+    const size_t word_ends = 2 + size_t{entries_};
+    const char* bytes = block_.data() + 4 * (word_ends + words_);
+    uint32_t begin = first == 0 ? 0 : Number(word_ends + first - 1);
+    for (uint32_t word = first; word < end; ++word) {
+      const uint32_t stop = Number(word_ends + word);
+      visit(std::string_view(bytes + begin, stop - begin));
+      begin = stop;
+    }
   }
+  std::string_view block() const { return block_; }
+
+ private:
+  uint32_t Number(size_t index) const;  // the index-th 32-bit number of the block
+  // One past the last word of the entry before `entry`.
+  uint32_t EntryEnd(size_t entry) const { return entry == 0 ? 0 : Number(1 + entry); }
+  std::string_view Word(uint32_t word) const;
+
+  std::shared_ptr<const std::string> owned_;  // the block, when built here
+  std::string_view block_;
+  uint32_t entries_ = 0;
+  uint32_t words_ = 0;
 };
 
 class DocumentPrefilter;
@@ -352,6 +425,15 @@ class Prefilter {
     // ones, or computed_words_.
     const EntryWordTable* entry_words;
     const std::vector<uint32_t>* group_spans;  // stored, or computed_spans_
+    // Its groups in group_order_, from the fewest words to the most.
+    uint32_t first_group = 0;
+    uint32_t groups = 0;
+  };
+  // A word group of a near slot: its entries, [first_entry, end_entry).
+  struct GroupEntries {
+    uint32_t first_entry;
+    uint32_t end_entry;
+    uint32_t bit;
   };
   // Whether the words of the groups of the near pattern in `slot` stand
   // close enough in a text for it to match there: `seen` holds each
@@ -382,11 +464,10 @@ class Prefilter {
   std::vector<int> set_refs_;  // Set index -> index into refs
   bool per_document_ok_ = true;
   std::vector<NearSlot> near_;
+  std::vector<GroupEntries> group_order_;
   std::vector<int> slot_of_ref_;  // index into near_ per ref; -1: not near
-  // The entry words of the near patterns of packs read at run time, and
-  // the strings they view.
+  // The entry words of the near patterns of packs read at run time.
   std::deque<EntryWordTable> computed_words_;
-  std::deque<std::string> computed_strings_;
   std::deque<std::vector<uint32_t>> computed_spans_;
   mutable std::once_flag words_once_;
   mutable WordIndex words_;

@@ -13,7 +13,7 @@ namespace claimlint::rules {
 namespace {
 
 // Changes whenever a field is added, removed or reordered.
-constexpr std::string_view kHeader = "claimlint-pack-snapshot-4\n";
+constexpr std::string_view kHeader = "claimlint-pack-snapshot-5\n";
 
 // A parameter that is `Struct`, const (writing) or not (reading).
 template <typename T, typename Struct>
@@ -87,14 +87,7 @@ class Writer {
     out_ += text;
   }
   void Put(const std::string& text) { Put(std::string_view(text)); }
-  // As a list of lists of strings.
-  void Put(const EntryWordTable& list) {
-    PutNumber(list.entries());
-    for (size_t e = 0; e < list.entries(); ++e) {
-      PutNumber(list.Of(e).size());
-      for (std::string_view word : list.Of(e)) Put(word);
-    }
-  }
+  void Put(const EntryWordTable& table) { Put(table.block()); }
   template <typename T>
   void Put(const std::vector<T>& items) {
     PutNumber(items.size());
@@ -111,10 +104,7 @@ class Writer {
       for (const auto& group : near.groups) {
         for (const std::string& entry : group) words.push_back(EntryWords(entry, near.use_forms));
       }
-      near.entry_words = {};
-      for (const std::vector<std::string>& entry_words : words) {
-        near.entry_words.Add(std::vector<std::string_view>(entry_words.begin(), entry_words.end()));
-      }
+      near.entry_words = EntryWordTable::Build(words);
       near.group_spans = GroupSpans(near);
       Put(near);
     } else {
@@ -177,23 +167,16 @@ class Reader {
     Get(view);
     text.assign(view);
   }
-  // Views into the snapshot's bytes.
-  void Get(EntryWordTable& list) {
-    uint64_t entries = GetNumber();
-    if (entries > in_.size()) {
+  // Views the snapshot's bytes.
+  void Get(EntryWordTable& table) {
+    std::string_view block;
+    Get(block);
+    std::optional<EntryWordTable> viewed = EntryWordTable::View(block);
+    if (!viewed) {
       ok_ = false;
       return;
     }
-    list.ends.reserve(entries);
-    for (uint64_t e = 0; e < entries && ok_; ++e) {
-      uint64_t count = GetNumber();
-      if (count > in_.size()) {
-        ok_ = false;
-        return;
-      }
-      for (uint64_t w = 0; w < count && ok_; ++w) Get(list.words.emplace_back());
-      list.ends.push_back(static_cast<uint32_t>(list.words.size()));
-    }
+    table = std::move(*viewed);
   }
   template <typename T>
   void Get(std::vector<T>& items) {

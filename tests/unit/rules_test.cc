@@ -194,7 +194,7 @@ void ExpectSamePatterns(const std::vector<Pattern>& json, const std::vector<Patt
     size_t index = 0;
     for (const auto& group : near.groups) {
       for (const std::string& entry : group) {
-        std::span<const std::string_view> stored = near.entry_words.Of(index++);
+        EntryWordTable::Words stored = near.entry_words.Of(index++);
         EXPECT_EQ(std::vector<std::string>(stored.begin(), stored.end()),
                   EntryWords(entry, near.use_forms))
             << entry;
@@ -815,6 +815,40 @@ TEST(TextRuns, ContainsEveryRunOfTheTextAndNoOtherWord) {
   for (const char* absent : {"w", "don't", "cafe", "w1000000", "xx", ""}) {
     EXPECT_FALSE(runs.contains(absent)) << absent;
   }
+}
+
+// A table built from entries gives back each entry's words, by entry and
+// by runs of entries; a table viewing the built block gives the same; a
+// block cut short or with an end before the one before it is refused.
+TEST(EntryWordTable, GivesBackItsWordsAndRefusesABrokenBlock) {
+  const std::vector<std::vector<std::string>> entries = {
+      {"lower", "lowers", "lowered"}, {}, {"cortisol"}, {"caf\xc3\xa9", "stress"}};
+  auto words_of = [](const EntryWordTable& table, size_t first, size_t end) {
+    std::vector<std::string> words, visited;
+    for (std::string_view word : table.Of(first, end)) words.emplace_back(word);
+    table.ForEachWord(first, end, [&](std::string_view word) { visited.emplace_back(word); });
+    EXPECT_EQ(words, visited);
+    return words;
+  };
+  EntryWordTable built = EntryWordTable::Build(entries);
+  std::optional<EntryWordTable> viewed = EntryWordTable::View(built.block());
+  ASSERT_TRUE(viewed.has_value());
+  for (const EntryWordTable* table : {&built, &*viewed}) {
+    ASSERT_EQ(table->entries(), entries.size());
+    for (size_t e = 0; e < entries.size(); ++e) {
+      EXPECT_EQ(words_of(*table, e, e + 1), entries[e]) << e;
+      EXPECT_EQ(table->Of(e).empty(), entries[e].empty()) << e;
+    }
+    EXPECT_EQ(words_of(*table, 1, 4),
+              (std::vector<std::string>{"cortisol", "caf\xc3\xa9", "stress"}));
+  }
+  const std::string block(built.block());
+  EXPECT_FALSE(EntryWordTable::View(block.substr(0, block.size() - 1)).has_value());
+  EXPECT_FALSE(EntryWordTable::View(block.substr(0, 12)).has_value());
+  std::string unordered = block;
+  unordered[8] = 9;  // the first entry's end beyond the second's
+  EXPECT_FALSE(EntryWordTable::View(unordered).has_value());
+  EXPECT_EQ(EntryWordTable::View("")->entries(), 0u);
 }
 
 TEST(GroupSpans, CountWordsAsTheGapDoes) {
