@@ -5,6 +5,8 @@
 
 #include <string.h>
 
+#include <cctype>
+
 #include <algorithm>
 #include <optional>
 
@@ -118,7 +120,10 @@ std::vector<std::string> EntryWords(std::string_view entry, bool use_forms) {
 
 std::vector<std::vector<std::string>> RequiredLiterals(const std::string& regex,
                                                        const RE2::Options& options) {
-  re2::FilteredRE2 filter(/*min_atom_len=*/3);
+  // Every atom counts, however short: "#" or a digit rules out most
+  // sentences a pattern's long words let through ("#1 treatment", "lose
+  // 10 pounds"), and a short string costs a memchr.
+  re2::FilteredRE2 filter(/*min_atom_len=*/1);
   int id = 0;
   if (filter.Add(regex, options, &id) != RE2::NoError) return {};
   std::vector<std::string> atoms;
@@ -152,19 +157,20 @@ std::vector<std::vector<std::string>> RequiredLiterals(const std::string& regex,
       if (!required(in_set)) in_set[a] = true;
     }
     std::vector<std::string> list;
-    bool ascii = true;
+    bool telling = true;
     for (size_t a = 0; a < atoms.size(); ++a) {
       if (!in_set[a]) continue;
       unused[a] = false;
       list.push_back(atoms[a]);
       // An atom with a byte beyond ASCII may differ between the text and
       // its lower case: no promise from this list then.
-      ascii = ascii && std::none_of(atoms[a].begin(), atoms[a].end(), [](char c) {
-                return static_cast<unsigned char>(c) >= 0x80;
-              });
+      telling = telling && std::none_of(atoms[a].begin(), atoms[a].end(), [](char c) {
+                  return static_cast<unsigned char>(c) >= 0x80;
+                });
+      telling = telling && !(atoms[a].size() == 1 && std::isspace(static_cast<unsigned char>(atoms[a][0])));
     }
     std::sort(list.begin(), list.end());
-    if (ascii) lists.push_back(std::move(list));
+    if (telling) lists.push_back(std::move(list));
   }
   return lists;
 }

@@ -596,9 +596,11 @@ std::vector<std::string> EntryWords(std::string_view entry, bool use_forms);
 
 // Lists of strings such that every text `regex` matches contains a string
 // of each list: found from RE2's own prefilter (FilteredRE2), each list a
-// few strings, disjoint from the others, each string at least three bytes,
-// lower case, ASCII (the text is folded, so an ASCII string of its lower
-// case form is one of the text too). Empty when RE2 finds no such list.
+// few strings, disjoint from the others, lower case, ASCII (the text is
+// folded, so an ASCII string of its lower case form is one of the text
+// too); a string may be one byte ("#", a digit). A list with a whitespace
+// byte is left out: every sentence of more than one word has a space.
+// Empty when RE2 finds no such list.
 // Compiles the regex: the build calls this, not a run.
 std::vector<std::vector<std::string>> RequiredLiterals(const std::string& regex,
                                                        const RE2::Options& options);

@@ -648,20 +648,24 @@ TEST(Prefilter, ProposesANearPatternOnlyWhenEveryGroupHasAWord) {
   EXPECT_EQ(prefilter.Narrow("it reduces cortisol.", {0, 1}), (std::vector<int>{0, 1}));
 }
 
-// One list per part of a concatenation; alternatives in one list; nothing
-// promised for a part shorter than three bytes or beyond ASCII.
+// One list per part of a concatenation; alternatives in one list, down to
+// one byte; nothing promised for whitespace or beyond ASCII.
 TEST(RequiredLiterals, EveryMatchHasAStringOfEachList) {
   RE2::Options options;
   options.set_log_errors(false);
   using Lists = std::vector<std::vector<std::string>>;
   EXPECT_EQ(RequiredLiterals(R"(\b(?:lose|drop)\s+\d+ (?:kilos|pounds)\b)", options),
-            (Lists{{" kilos", " pounds"}, {"drop", "lose"}}));
+            (Lists{{" kilos", " pounds"},
+                   {"drop", "lose"},
+                   {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}}));
+  EXPECT_EQ(RequiredLiterals(R"(#\s?1 (?:oil|cbd))", options), (Lists{{"1 cbd", "1 oil"}, {"#"}}));
   EXPECT_EQ(RequiredLiterals(R"(\b(?:science|research)-(?:backed|proven)\b)", options),
             (Lists{{"research-backed", "research-proven", "science-backed", "science-proven"}}));
   EXPECT_EQ(RequiredLiterals(R"((?i:FDA (?:approval|seal)))", options),
             (Lists{{"fda approval", "fda seal"}}));
-  EXPECT_EQ(RequiredLiterals(R"(\bab\b)", options), Lists{});
-  EXPECT_EQ(RequiredLiterals(R"(x+)", options), Lists{});
+  EXPECT_EQ(RequiredLiterals(R"(\bab\b)", options), Lists{{"ab"}});
+  EXPECT_EQ(RequiredLiterals(R"(x+)", options), Lists{{"x"}});
+  EXPECT_EQ(RequiredLiterals(R"(a\s+b)", options), (Lists{{"a"}, {"b"}}));
   EXPECT_EQ(RequiredLiterals(R"(caf\x{e9} (?:cure|remedy))", options), Lists{});
 }
 
