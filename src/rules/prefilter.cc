@@ -118,6 +118,19 @@ std::vector<std::string> EntryWords(std::string_view entry, bool use_forms) {
   return {};
 }
 
+std::vector<std::string> EntryRuns(std::string_view entry, bool use_forms) {
+  std::vector<std::string> words = EntryWordList(entry);
+  const bool head_has_forms = use_forms && !words.empty() &&
+                              IsAsciiWord(words.back()) && !IsFunctionWord(words.back());
+  std::vector<std::string> runs;
+  for (size_t w = 0; w + (head_has_forms ? 1 : 0) < words.size(); ++w) {
+    ForEachRun(words[w], [&](std::string_view run) { runs.emplace_back(run); });
+  }
+  std::sort(runs.begin(), runs.end());
+  runs.erase(std::unique(runs.begin(), runs.end()), runs.end());
+  return runs;
+}
+
 std::vector<std::vector<std::string>> RequiredLiterals(const std::string& regex,
                                                        const RE2::Options& options) {
   // Every atom counts, however short: "#" or a digit rules out most
@@ -241,8 +254,15 @@ bool EntryMayOccur(const NearPattern& near, size_t index, const std::string& ent
     return words.empty() || std::any_of(words.begin(), words.end(),
                                         [&](std::string_view w) { return runs.contains(w); });
   };
-  if (index < near.entry_words.entries()) return any_run(near.entry_words.Of(index));
-  return any_run(EntryWords(entry, near.use_forms));
+  auto every_run = [&](const auto& words) {
+    return std::all_of(words.begin(), words.end(),
+                       [&](std::string_view w) { return runs.contains(w); });
+  };
+  if (index < near.entry_words.entries() && index < near.entry_runs.entries()) {
+    return any_run(near.entry_words.Of(index)) && every_run(near.entry_runs.Of(index));
+  }
+  return any_run(EntryWords(entry, near.use_forms)) &&
+         every_run(EntryRuns(entry, near.use_forms));
 }
 
 TextRuns::TextRuns(std::string_view folded_text) {
@@ -288,18 +308,23 @@ Prefilter::Prefilter(const std::vector<Rule>& rules, const std::vector<PatternRe
     const NearPattern& near = *pattern.near;
     size_t entries = 0;
     for (const auto& group : near.groups) entries += group.size();
-    NearSlot slot{static_cast<int>(i), 0, 0, &near.entry_words, &near.group_spans};
+    NearSlot slot{static_cast<int>(i), 0, 0, &near.entry_words, &near.entry_runs,
+                  &near.group_spans};
     if (near.group_spans.size() != near.groups.size()) {
       per_document_ok_ = false;
       slot.group_spans = &computed_spans_.emplace_back(GroupSpans(near));
     }
-    if (near.entry_words.entries() != entries) {
+    if (near.entry_words.entries() != entries || near.entry_runs.entries() != entries) {
       per_document_ok_ = false;
-      std::vector<std::vector<std::string>> words;
+      std::vector<std::vector<std::string>> words, runs;
       for (const auto& group : near.groups) {
-        for (const std::string& entry : group) words.push_back(EntryWords(entry, near.use_forms));
+        for (const std::string& entry : group) {
+          words.push_back(EntryWords(entry, near.use_forms));
+          runs.push_back(EntryRuns(entry, near.use_forms));
+        }
       }
       slot.entry_words = &computed_words_.emplace_back(EntryWordTable::Build(words));
+      slot.entry_runs = &computed_words_.emplace_back(EntryWordTable::Build(runs));
     }
     for (size_t g = 0; g < near.groups.size() && g < 32; ++g) slot.all_groups |= 1u << g;
     slot.first_group = static_cast<uint32_t>(group_order_.size());
@@ -495,12 +520,12 @@ DocumentPrefilter Prefilter::ForDocument(std::string_view folded_document,
 
 std::vector<int> Prefilter::Narrow(std::string_view folded_part,
                                    const std::vector<int>& candidates) const {
-  return Narrow(folded_part, candidates, Words());
+  return Narrow(folded_part, candidates, Words(), /*whole_entries=*/false);
 }
 
 std::vector<int> Prefilter::Narrow(std::string_view folded_part,
                                    const std::vector<int>& candidates,
-                                   const WordIndex& words) const {
+                                   const WordIndex& words, bool whole_entries) const {
   std::vector<uint32_t> present(near_.size());
   for (size_t s = 0; s < near_.size(); ++s) present[s] = near_[s].always;
   // The users of each word found, and its position.
@@ -535,15 +560,47 @@ std::vector<int> Prefilter::Narrow(std::string_view folded_part,
     if (!literals) literals.emplace(folded_part);
     return pattern.MayMatch(*literals);
   };
+  // The part's runs, sorted, for the first near candidate that gets that
+  // far.
+  std::vector<std::string_view> part_runs;
+  auto groups_occur = [&](uint32_t slot) {
+    if (part_runs.empty()) {
+      ForEachRun(folded_part, [&](std::string_view run) { part_runs.push_back(run); });
+      std::sort(part_runs.begin(), part_runs.end());
+    }
+    return EveryGroupMayOccur(slot, part_runs);
+  };
   std::vector<int> kept;
   for (int ref : candidates) {
     int slot = slot_of_ref_[ref];
     const bool may_match = slot < 0 ? may_match_literals(PatternOf(ref))
                                     : complete[slot] &&
-                                          CloseEnough(static_cast<uint32_t>(slot), seen);
+                                          CloseEnough(static_cast<uint32_t>(slot), seen) &&
+                                          (!whole_entries ||
+                                           groups_occur(static_cast<uint32_t>(slot)));
     if (may_match) kept.push_back(ref);
   }
   return kept;
+}
+
+bool Prefilter::EveryGroupMayOccur(uint32_t slot,
+                                   const std::vector<std::string_view>& sorted_runs) const {
+  const NearSlot& near_slot = near_[slot];
+  auto has = [&](std::string_view run) {
+    return std::binary_search(sorted_runs.begin(), sorted_runs.end(), run);
+  };
+  for (uint32_t g = 0; g < near_slot.groups; ++g) {
+    const GroupEntries& group = group_order_[near_slot.first_group + g];
+    bool occurs = false;
+    for (uint32_t entry = group.first_entry; entry < group.end_entry && !occurs; ++entry) {
+      const EntryWordTable::Words words = near_slot.entry_words->Of(entry);
+      const EntryWordTable::Words runs = near_slot.entry_runs->Of(entry);
+      occurs = (words.empty() || std::any_of(words.begin(), words.end(), has)) &&
+               std::all_of(runs.begin(), runs.end(), has);
+    }
+    if (!occurs) return false;
+  }
+  return true;
 }
 
 bool Prefilter::CloseEnough(uint32_t slot,

@@ -424,6 +424,7 @@ class Prefilter {
     // EntryWords of each entry, group after group: the pattern's stored
     // ones, or computed_words_.
     const EntryWordTable* entry_words;
+    const EntryWordTable* entry_runs;  // EntryRuns: stored, or computed_words_
     const std::vector<uint32_t>* group_spans;  // stored, or computed_spans_
     // Its groups in group_order_, from the fewest words to the most.
     uint32_t first_group = 0;
@@ -439,6 +440,10 @@ class Prefilter {
   // close enough in a text for it to match there: `seen` holds each
   // looked-up word found in the text as (slot, group bit, word position).
   bool CloseEnough(uint32_t slot, const std::vector<std::array<uint32_t, 3>>& seen) const;
+  // Whether each group of the near pattern in `slot` has an entry whose
+  // looked-up words (one of them) and EntryRuns (all) are among
+  // `sorted_runs`, a text's runs: else it cannot match in that text.
+  bool EveryGroupMayOccur(uint32_t slot, const std::vector<std::string_view>& sorted_runs) const;
   // word -> (slot, group bit) for every group entry that word stands for;
   // the keys view the slots' entry words.
   using WordIndex =
@@ -452,8 +457,11 @@ class Prefilter {
   std::vector<uint32_t> GroupsPresent(std::string_view folded_text, const WordIndex& words) const;
   void AddNearCandidates(std::string_view folded_text, const WordIndex& words,
                          std::vector<int>& candidates) const;
+  // `whole_entries`: near candidates also need an entry of each group
+  // whole in the part (EveryGroupMayOccur), which pays where each one
+  // costs a compile (a run of few documents) and not in a batch.
   std::vector<int> Narrow(std::string_view folded_part, const std::vector<int>& candidates,
-                          const WordIndex& words) const;
+                          const WordIndex& words, bool whole_entries) const;
   const RE2::Set* Set() const;  // null when it did not compile
 
   const std::vector<Rule>& rules_;
@@ -478,9 +486,10 @@ class Prefilter {
 class DocumentPrefilter {
  public:
   const std::vector<int>& candidates() const { return candidates_; }
-  // Prefilter::Narrow for a part of the document.
+  // Prefilter::Narrow for a part of the document; a near candidate also
+  // needs an entry of each group whole in the part (its runs all there).
   std::vector<int> Narrow(std::string_view folded_part, const std::vector<int>& candidates) const {
-    return prefilter_->Narrow(folded_part, candidates, words_);
+    return prefilter_->Narrow(folded_part, candidates, words_, /*whole_entries=*/true);
   }
 
  private:
@@ -546,9 +555,10 @@ struct NearPattern {
   uint32_t within = 3;
   bool any_order = false;
   bool use_forms = true;
-  // EntryWords of every entry as the build stored them for an embedded
-  // pack; no entries when they are to be computed (EntryMayOccur).
+  // EntryWords and EntryRuns of every entry as the build stored them for
+  // an embedded pack; no entries when they are to be computed.
   EntryWordTable entry_words;
+  EntryWordTable entry_runs;
   // GroupSpans as the build stored them; empty when they are to be computed.
   std::vector<uint32_t> group_spans;
 };
@@ -594,6 +604,12 @@ std::string NearToRegexFor(const NearPattern& near, const TextRuns& runs);
 // entry has no such run (it is then always taken as present).
 std::vector<std::string> EntryWords(std::string_view entry, bool use_forms);
 
+// Every ASCII letter-and-digit run of an entry's literal words (all but a
+// head word that has forms): each one is a whole run of every text the
+// entry matches, so an entry one of whose runs a text lacks cannot match
+// there ("less sore" where "sore" stands alone).
+std::vector<std::string> EntryRuns(std::string_view entry, bool use_forms);
+
 // Lists of strings such that every text `regex` matches contains a string
 // of each list: found from RE2's own prefilter (FilteredRE2), each list a
 // few strings, disjoint from the others, lower case, ASCII (the text is
@@ -613,7 +629,8 @@ std::vector<uint32_t> GroupSpans(const NearPattern& near);
 
 // Whether the entry `index` of `near` (counting group after group), which
 // reads `entry`, can occur in the text of `runs`: one of its EntryWords is
-// a run there, or it has none. Uses the stored words when `near` has them.
+// a run there, or it has none, and so are all of its EntryRuns. Uses the
+// stored words and runs when `near` has them.
 bool EntryMayOccur(const NearPattern& near, size_t index, const std::string& entry,
                    const TextRuns& runs);
 

@@ -13,7 +13,7 @@ namespace claimlint::rules {
 namespace {
 
 // Changes whenever a field is added, removed or reordered.
-constexpr std::string_view kHeader = "claimlint-pack-snapshot-5\n";
+constexpr std::string_view kHeader = "claimlint-pack-snapshot-6\n";
 
 // A parameter that is `Struct`, const (writing) or not (reading).
 template <typename T, typename Struct>
@@ -43,7 +43,7 @@ void Fields(Archive& archive, P& policy) {
 template <typename Archive, Is<NearPattern> N>
 void Fields(Archive& archive, N& near) {
   archive(near.groups, near.within, near.any_order, near.use_forms, near.entry_words,
-          near.group_spans);
+          near.entry_runs, near.group_spans);
 }
 
 template <typename Archive, Is<Rule> R>
@@ -100,11 +100,15 @@ class Writer {
     PutNumber(pattern.near ? 1 : 0);
     if (pattern.near) {
       NearPattern near = *pattern.near;
-      std::vector<std::vector<std::string>> words;
+      std::vector<std::vector<std::string>> words, runs;
       for (const auto& group : near.groups) {
-        for (const std::string& entry : group) words.push_back(EntryWords(entry, near.use_forms));
+        for (const std::string& entry : group) {
+          words.push_back(EntryWords(entry, near.use_forms));
+          runs.push_back(EntryRuns(entry, near.use_forms));
+        }
       }
       near.entry_words = EntryWordTable::Build(words);
+      near.entry_runs = EntryWordTable::Build(runs);
       near.group_spans = GroupSpans(near);
       Put(near);
     } else {

@@ -194,19 +194,24 @@ void ExpectSamePatterns(const std::vector<Pattern>& json, const std::vector<Patt
     size_t index = 0;
     for (const auto& group : near.groups) {
       for (const std::string& entry : group) {
-        EntryWordTable::Words stored = near.entry_words.Of(index++);
+        EntryWordTable::Words stored = near.entry_words.Of(index);
         EXPECT_EQ(std::vector<std::string>(stored.begin(), stored.end()),
                   EntryWords(entry, near.use_forms))
+            << entry;
+        EntryWordTable::Words runs = near.entry_runs.Of(index++);
+        EXPECT_EQ(std::vector<std::string>(runs.begin(), runs.end()),
+                  EntryRuns(entry, near.use_forms))
             << entry;
       }
     }
     EXPECT_EQ(near.entry_words.entries(), index);
+    EXPECT_EQ(near.entry_runs.entries(), index);
   }
 }
 
 // Load reads the built-in packs from the snapshots the build made of them:
 // each holds every field the loader reads from the JSON, and the words the
-// prefilter looks up for each near entry.
+// prefilter looks up for each near entry and the runs it checks.
 TEST(EmbeddedPacks, SnapshotsHoldWhatTheJsonSays) {
   for (const PackSource& embedded : EmbeddedPacks()) {
     SCOPED_TRACE(embedded.name);
@@ -782,6 +787,38 @@ TEST(Prefilter, ADocumentsPrefilterProposesWhatThePacksDoes) {
   auto outside = Load({{"t.json", Pack(Rule("t.a"))}});
   ASSERT_TRUE(outside.ok());
   EXPECT_FALSE(outside.value()->prefilter().per_document_ok());
+}
+
+// A document's prefilter proposes a near pattern for a sentence only where
+// an entry of each group is there whole: "less sore" needs "less" too, not
+// only a form of "sore". It never drops a sentence the pattern matches;
+// the pack's own Narrow (a batch) does not check whole entries.
+TEST(Prefilter, ADocumentsPrefilterWantsAWholeEntryOfEachGroup) {
+  auto pack = Load({{"p.json", Pack(Rule("t.a", "",
+      R"([{"near": [["feel", "leave you feeling"], ["less sore", "looser"]], "within": 3}])"))}});
+  ASSERT_TRUE(pack.ok()) << pack.errors()[0].ToString();
+  const Prefilter& prefilter = pack.value()->prefilter();
+  const Pattern& pattern = pack.value()->rules()[0].patterns[0];
+  const std::string document_text =
+      "you may feel a bit sore. you will feel less sore. it will leave you looser. "
+      "it will leave you feeling looser. you feel sore, less so later.";
+  DocumentPrefilter document = prefilter.ForDocument(document_text, TextRuns(document_text));
+  ASSERT_EQ(document.candidates(), std::vector<int>{0});
+  auto proposed = [](const std::vector<int>& kept) { return kept == std::vector<int>{0}; };
+  for (std::string_view sentence :
+       {"you may feel a bit sore.", "you will feel less sore.", "it will leave you looser.",
+        "it will leave you feeling looser.", "you feel sore, less so later."}) {
+    const bool matches = RE2::PartialMatch(sentence, *pattern.re);
+    EXPECT_TRUE(proposed(document.Narrow(sentence, {0})) || !matches) << sentence;
+    EXPECT_TRUE(proposed(prefilter.Narrow(sentence, {0})) || !matches) << sentence;
+  }
+  EXPECT_TRUE(proposed(document.Narrow("you will feel less sore.", {0})));
+  EXPECT_FALSE(proposed(document.Narrow("you may feel a bit sore.", {0})));
+  EXPECT_TRUE(proposed(prefilter.Narrow("you may feel a bit sore.", {0})));
+  EXPECT_EQ(EntryRuns("less sore", true), std::vector<std::string>{"less"});
+  EXPECT_EQ(EntryRuns("less sore", false), (std::vector<std::string>{"less", "sore"}));
+  EXPECT_EQ(EntryRuns("leave you feeling", true), (std::vector<std::string>{"leave", "you"}));
+  EXPECT_EQ(EntryRuns("re-alignment", false), (std::vector<std::string>{"alignment", "re"}));
 }
 
 TEST(NearToRegexFor, KeepsTheEntriesAndFormsTheTextHasAndMatchesTheSame) {
