@@ -119,6 +119,16 @@ std::vector<Hit> ConfirmInParallel(const rules::CompiledPack& pack, const text::
     patterns.Reserve(candidate);
     jobs.emplace_back(candidate, &in);
   }
+  // Longest first, so that no long compile starts last: regex patterns by
+  // the length of their source (the longest take several near patterns'
+  // time), then the near patterns, which are cut to the document.
+  auto regex_size = [&](int candidate) -> size_t {
+    const rules::Pattern& pattern = pack.prefilter().PatternOf(candidate);
+    return pattern.near ? 0 : pattern.re.regex().size();
+  };
+  std::stable_sort(jobs.begin(), jobs.end(), [&](const auto& a, const auto& b) {
+    return regex_size(a.first) > regex_size(b.first);
+  });
   std::vector<std::vector<Hit>> hits(jobs.size());
   RunJobs(jobs.size(), [&](size_t j) {
     auto [candidate, in] = jobs[j];
