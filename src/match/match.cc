@@ -45,8 +45,9 @@ class DocumentPatterns {
     return it->second.get();
   }
 
-  // Compiles `candidate` now, on this thread, for ConfirmInParallel: its
-  // slot exists before any job starts, so jobs only fill their own.
+  // For ConfirmInParallel: every candidate's slot is made before any job
+  // starts (Reserve), so that each job only fills its own (Compile, which
+  // returns null when the pattern cannot match anywhere in the document).
   void Reserve(int candidate) {
     if (runs_ && PatternOf(candidate).near) near_.try_emplace(candidate);
   }

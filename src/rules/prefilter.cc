@@ -176,11 +176,13 @@ std::vector<std::vector<std::string>> RequiredLiterals(const std::string& regex,
       unused[a] = false;
       list.push_back(atoms[a]);
       // An atom with a byte beyond ASCII may differ between the text and
-      // its lower case: no promise from this list then.
+      // its lower case: no promise from this list then. A list with a
+      // whitespace byte rules out no sentence of two words.
       telling = telling && std::none_of(atoms[a].begin(), atoms[a].end(), [](char c) {
                   return static_cast<unsigned char>(c) >= 0x80;
                 });
-      telling = telling && !(atoms[a].size() == 1 && std::isspace(static_cast<unsigned char>(atoms[a][0])));
+      telling = telling &&
+                !(atoms[a].size() == 1 && std::isspace(static_cast<unsigned char>(atoms[a][0])));
     }
     std::sort(list.begin(), list.end());
     if (telling) lists.push_back(std::move(list));
@@ -235,11 +237,6 @@ std::optional<EntryWordTable> EntryWordTable::View(std::string_view block) {
     return std::nullopt;
   }
   return table;
-}
-
-uint32_t EntryWordTable::Number(size_t index) const {
-  const auto* bytes = reinterpret_cast<const unsigned char*>(block_.data()) + 4 * index;
-  return bytes[0] | bytes[1] << 8 | bytes[2] << 16 | static_cast<uint32_t>(bytes[3]) << 24;
 }
 
 std::string_view EntryWordTable::Word(uint32_t word) const {

@@ -280,9 +280,9 @@ struct PatternRef {
   uint32_t pattern;
 };
 
-// The words the prefilter looks up for each entry of a near pattern
-// (EntryWords), entry after entry, group after group, in one block of
-// bytes: the entry and word counts, each entry's end (in words) and each
+// Words for each entry of a near pattern (EntryWords, which the prefilter
+// looks up; EntryRuns, which it checks), entry after entry, group after
+// group, in one block of bytes: the entry and word counts, each entry's end (in words) and each
 // word's end (in bytes) as little-endian 32-bit numbers, then the words.
 // A pack read from its snapshot views the block there, so reading a near
 // pattern costs nothing per word; a table built at run time owns its block.
@@ -357,10 +357,15 @@ class EntryWordTable {
       begin = stop;
     }
   }
+  // The block, as Build wrote it: what a snapshot stores.
   std::string_view block() const { return block_; }
 
  private:
-  uint32_t Number(size_t index) const;  // the index-th 32-bit number of the block
+  // The index-th 32-bit number of the block.
+  uint32_t Number(size_t index) const {
+    const auto* bytes = reinterpret_cast<const unsigned char*>(block_.data()) + 4 * index;
+    return bytes[0] | bytes[1] << 8 | bytes[2] << 16 | static_cast<uint32_t>(bytes[3]) << 24;
+  }
   // One past the last word of the entry before `entry`.
   uint32_t EntryEnd(size_t entry) const { return entry == 0 ? 0 : Number(1 + entry); }
   std::string_view Word(uint32_t word) const;
