@@ -94,8 +94,8 @@ class Writer {
     for (const T& item : items) Put(item);
   }
   // A phrase or regex keeps its RE2 source (and required literals); a near
-  // pattern its words, with the words the prefilter looks up for each entry
-  // and its groups' spans worked out now.
+  // pattern its words, with the words the prefilter looks up for each entry,
+  // each entry's runs and its groups' spans worked out now.
   void Put(const Pattern& pattern) {
     PutNumber(pattern.near ? 1 : 0);
     if (pattern.near) {
