@@ -150,6 +150,18 @@ Analysis Analyze(const rules::CompiledPack& pack, const input::Document& documen
   LineIndex lines(source);
   EvidenceFinder evidence(cues, document, folded);
   NextSentences next_sentences(document, folded, matches);
+  std::vector<Span> read_within;
+  for (const match::Hit& hit : matches.hits) {
+    read_within.push_back(matches.sentences[hit.sentence].folded);
+    if (const text::Sentence* next = next_sentences.After(hit.sentence)) {
+      read_within.push_back(next->folded);
+    }
+  }
+  std::sort(read_within.begin(), read_within.end(), [](Span a, Span b) {
+    return a.begin != b.begin ? a.begin < b.begin : a.end < b.end;
+  });
+  read_within.erase(std::unique(read_within.begin(), read_within.end()), read_within.end());
+  cues.ReadWithin(read_within);
   // Occurrences of (rule, sentence text) so far: the fingerprint's index.
   std::map<std::pair<std::string_view, std::string_view>, int> occurrences;
   for (const match::Hit& hit : matches.hits) {

@@ -9,12 +9,10 @@
 #define CLAIMLINT_ANALYZE_ANALYZE_H_
 
 #include <array>
-#include <atomic>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <thread>
 #include <vector>
 
 #include "core/core.h"
@@ -77,26 +75,28 @@ struct Analysis {
 
 // The cue lists as one document's analysis reads them. With
 // `per_document` (a run of few documents), each list is cut to the entries
-// the document may have (CueList::RegexFor) and compiled for it, and
-// disclaimer parts are looked up by their literals rather than by the
-// pack's Set: far less to compile for one file, more for a batch, which
-// compiles the pack's whole lists once, on first use. Findings must not
-// change; tests compare the two. Not thread-safe.
+// that may occur in the sentences the analysis reads it on (ReadWithin;
+// CueList::RegexFor) and compiled for them, and disclaimer parts are
+// looked up by their literals rather than by the pack's Set: far less to
+// compile for one file, more for a batch, which compiles the pack's whole
+// lists once, on first use. Findings must not change; tests compare the
+// two. Not thread-safe.
 class DocumentCues {
  public:
   DocumentCues(const rules::Lexicon& lexicon, std::string_view folded_document,
                bool per_document);
-  ~DocumentCues();  // stops CompileAhead's thread and waits for it
   DocumentCues(const DocumentCues&) = delete;
   DocumentCues& operator=(const DocumentCues&) = delete;
 
-  // Per document: compiles the cut lists on a thread of their own while
-  // the caller goes on to match, a core that is mostly idle then.
-  void CompileAhead();
+  // Per document: For's lists are read only within these spans of the
+  // folded document (the claims' sentences and the sentences after them),
+  // a small part of it, so they are cut to what occurs there. Without a
+  // call, For's lists hold what occurs anywhere in the document.
+  void ReadWithin(const std::vector<Span>& folded_spans);
   // Per document: the literals of the folded document; null otherwise.
   const rules::TextLiterals* literals() const { return per_document_ ? &literals_ : nullptr; }
   const rules::Lexicon& lexicon() const { return lexicon_; }
-  // `list`, compiled for text within the folded document; null when no
+  // `list`, compiled for text within the spans of ReadWithin; null when no
   // entry can match there.
   const RE2* For(const rules::CueList& list);
   // `list`, compiled for any text.
@@ -104,15 +104,15 @@ class DocumentCues {
 
  private:
   static constexpr size_t kLists = 11;  // rules::CueLists
-  void Compile(size_t list);
 
   const rules::Lexicon& lexicon_;
   bool per_document_;
-  rules::TextLiterals literals_;  // of the folded document
+  std::string_view folded_document_;
+  rules::TextLiterals literals_;  // of folded_document_
+  std::string read_text_;         // the spans of ReadWithin, one per line
+  std::optional<rules::TextLiterals> read_literals_;  // of read_text_
   std::array<std::unique_ptr<RE2>, kLists> cut_;
   std::array<bool, kLists> compiled_{};
-  std::thread ahead_;
-  std::atomic<bool> stop_ahead_{false};
 };
 
 Analysis Analyze(const rules::CompiledPack& pack, const input::Document& document,

@@ -118,34 +118,31 @@ DocumentCues::DocumentCues(const rules::Lexicon& lexicon, std::string_view folde
                            bool per_document)
     : lexicon_(lexicon),
       per_document_(per_document),
+      folded_document_(folded_document),
       literals_(per_document ? folded_document : std::string_view()) {}
 
-DocumentCues::~DocumentCues() {
-  stop_ahead_ = true;
-  if (ahead_.joinable()) ahead_.join();
-}
-
-void DocumentCues::CompileAhead() {
-  if (!per_document_ || ahead_.joinable()) return;
-  ahead_ = std::thread([this] {
-    for (size_t list = 0; list < kLists && !stop_ahead_; ++list) Compile(list);
-  });
-}
-
-void DocumentCues::Compile(size_t list) {
-  if (compiled_[list]) return;
-  const rules::CueList& cues = *rules::CueLists(lexicon_)[list];
-  std::string regex = cues.RegexFor(literals_);
-  if (!regex.empty()) cut_[list] = std::make_unique<RE2>(regex, cues.re.options());
-  compiled_[list] = true;
+void DocumentCues::ReadWithin(const std::vector<Span>& folded_spans) {
+  if (!per_document_) return;
+  read_text_.clear();
+  for (Span span : folded_spans) {
+    // A literal that runs across a line break keeps an entry for nothing:
+    // the cut list is larger, never wrong.
+    read_text_.append(Slice(folded_document_, span)).push_back('\n');
+  }
+  read_literals_.emplace(read_text_);
+  cut_ = {};
+  compiled_ = {};
 }
 
 const RE2* DocumentCues::For(const rules::CueList& list) {
   if (!per_document_) return Whole(list);
-  if (ahead_.joinable()) ahead_.join();  // its lists are ready then
   const auto lists = rules::CueLists(lexicon_);
   const size_t index = std::find(lists.begin(), lists.end(), &list) - lists.begin();
-  Compile(index);
+  if (!compiled_[index]) {
+    std::string regex = list.RegexFor(read_literals_ ? *read_literals_ : literals_);
+    if (!regex.empty()) cut_[index] = std::make_unique<RE2>(regex, list.re.options());
+    compiled_[index] = true;
+  }
   return cut_[index].get();
 }
 

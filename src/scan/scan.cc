@@ -290,7 +290,6 @@ report::FileResult ScanDocument(const input::Source& source, input::Format forma
   if (chrome != nullptr) repeated = MarkChrome(document, *chrome, index);
   text::Folded folded = text::Fold(document.prose);
   analyze::DocumentCues cues(pack.lexicon(), folded.text, options.per_document_near);
-  cues.CompileAhead();
   match::Matches matches = match::FindMatches(pack, document, folded, options);
   analyze::Analysis analysis = analyze::Analyze(pack, document, folded, matches, cues);
   result.findings = std::move(analysis.findings);
