@@ -74,14 +74,19 @@ class DocumentPatterns {
   std::unordered_map<int, std::unique_ptr<RE2>> near_;
 };
 
-// Adds the hits of `re` (candidate `ref`) in sentence `sentence_index`.
+// Adds the hits of `re` (candidate `ref`) in sentence `sentence_index`,
+// found by MatchLeftmost when `without_reverse` (a one-document run).
 void Confirm(const RE2& re, const rules::PatternRef& ref, const text::Folded& folded,
-             uint32_t sentence_index, Span sentence, std::vector<Hit>& hits) {
+             uint32_t sentence_index, Span sentence, bool without_reverse,
+             std::vector<Hit>& hits) {
   std::string_view text = Slice(folded.text, sentence);
   size_t position = 0;
   re2::StringPiece match;
-  while (position <= text.size() &&
-         re.Match(text, position, text.size(), RE2::UNANCHORED, &match, 1)) {
+  auto next_match = [&] {
+    if (without_reverse) return MatchLeftmost(re, text, position, &match);
+    return re.Match(text, position, text.size(), RE2::UNANCHORED, &match, 1);
+  };
+  while (position <= text.size() && next_match()) {
     size_t begin = match.data() - text.data();
     size_t end = begin + match.size();
     if (end > begin) {
@@ -98,7 +103,8 @@ void ConfirmInSentence(const rules::CompiledPack& pack, const text::Folded& fold
                        Span sentence, DocumentPatterns& patterns, std::vector<Hit>& hits) {
   for (int candidate : candidates) {
     if (const RE2* re = patterns.Get(candidate)) {
-      Confirm(*re, pack.prefilter_refs()[candidate], folded, sentence_index, sentence, hits);
+      Confirm(*re, pack.prefilter_refs()[candidate], folded, sentence_index, sentence,
+              /*without_reverse=*/false, hits);
     }
   }
 }
@@ -136,7 +142,8 @@ std::vector<Hit> ConfirmInParallel(const rules::CompiledPack& pack, const text::
     const RE2* re = patterns.Compile(candidate);
     if (re == nullptr) return;
     for (uint32_t s : *in) {
-      Confirm(*re, pack.prefilter_refs()[candidate], folded, s, sentences[s].folded, hits[j]);
+      Confirm(*re, pack.prefilter_refs()[candidate], folded, s, sentences[s].folded,
+              /*without_reverse=*/true, hits[j]);
     }
   });
   std::vector<Hit> all;
@@ -218,6 +225,16 @@ Matches FindMatches(const rules::CompiledPack& pack, const input::Document& docu
   // Sorts them: the order they were found in does not matter.
   MergeOverlaps(matches.hits);
   return matches;
+}
+
+bool MatchLeftmost(const RE2& re, std::string_view text, size_t position,
+                   re2::StringPiece* match) {
+  // A text it does not match costs one forward pass.
+  if (!re.Match(text, position, text.size(), RE2::UNANCHORED, nullptr, 0)) return false;
+  for (size_t start = position; start <= text.size(); ++start) {
+    if (re.Match(text, start, text.size(), RE2::ANCHOR_START, match, 1)) return true;
+  }
+  return false;  // not reached: some start has the match found above
 }
 
 }  // namespace claimlint::match

@@ -8,6 +8,9 @@
 #ifndef CLAIMLINT_MATCH_MATCH_H_
 #define CLAIMLINT_MATCH_MATCH_H_
 
+#include <re2/re2.h>
+
+#include <string_view>
 #include <vector>
 
 #include "core/core.h"
@@ -53,6 +56,16 @@ Matches FindMatches(const rules::CompiledPack& pack,
                     const input::Document& document,
                     const text::Folded& folded,
                     const MatchOptions& options = {});
+
+// The match `re.Match(text, position, text.size(), RE2::UNANCHORED, match,
+// 1)` finds, without the reverse program that search compiles to learn
+// where a match starts (as costly to compile as `re` itself): the pattern
+// tried anchored at each position from `position` matches first where the
+// leftmost match starts, and from there ends where that search ends. Worth
+// it for a pattern compiled for one document and read on a few sentences;
+// a batch reads its patterns on so many that the reverse program pays.
+bool MatchLeftmost(const RE2& re, std::string_view text, size_t position,
+                   re2::StringPiece* match);
 
 }  // namespace claimlint::match
 

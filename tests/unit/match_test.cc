@@ -181,6 +181,55 @@ TEST(Match, PerDocumentRunsFindTheSameOnTheCorpus) {
   EXPECT_GT(missing_disclaimers, 10);
 }
 
+// MatchLeftmost finds what RE2's unanchored search finds, from every start
+// position: alternatives that prefer a shorter match, matches that start
+// inside a longer candidate, empty matches, word boundaries that depend on
+// the byte before the start, case folding and multibyte text.
+TEST(Match, MatchLeftmostFindsWhatTheUnanchoredSearchFinds) {
+  RE2::Options folding;
+  folding.set_case_sensitive(false);
+  const std::vector<std::pair<std::string, RE2::Options>> patterns = {
+      {R"(\bcur(?:e|es|ed)\b)", {}},
+      {R"(a|ab|abc)", {}},
+      {R"(ab|abc|b)", {}},
+      {R"(x*)", {}},
+      {R"(\b\d+(?:\.\d+)? ?(?:kg|lbs?)\b)", {}},
+      {R"(lose[^.]{0,12}?weight)", {}},
+      {R"((?:in|within) \d+ days?)", folding},
+      {"caf\u00e9|\u00e9t\u00e9", {}},
+      {R"(\bno\b(?:\W+\w+){0,2}?\W+side effects?)", {}},
+  };
+  const std::vector<std::string> texts = {
+      "",
+      "it cures sciatica, cured it and cure-all cures",
+      "abcab abc xab",
+      "lost 5 kg, 10.5 lbs and 3kg; 7 lb",
+      "lose weight, lose some weight fast. lose the weight",
+      "Results In 3 days or within 10 Days",
+      "caf\u00e9 \u00e9t\u00e9 \U0001F600 caf\u00e9",
+      "no harmful side effects, no side effect, not no side",
+  };
+  int hits = 0;
+  for (const auto& [source, options] : patterns) {
+    RE2 re(source, options);
+    ASSERT_TRUE(re.ok()) << source;
+    for (const std::string& text : texts) {
+      for (size_t position = 0; position <= text.size(); ++position) {
+        re2::StringPiece want, got;
+        bool wanted = re.Match(text, position, text.size(), RE2::UNANCHORED, &want, 1);
+        bool found = match::MatchLeftmost(re, text, position, &got);
+        ASSERT_EQ(wanted, found) << source << " in \"" << text << "\" from " << position;
+        if (!wanted) continue;
+        EXPECT_EQ(want.data() - text.data(), got.data() - text.data())
+            << source << " in \"" << text << "\" from " << position;
+        EXPECT_EQ(want.size(), got.size()) << source << " in \"" << text << "\" from " << position;
+        ++hits;
+      }
+    }
+  }
+  EXPECT_GT(hits, 500);
+}
+
 TEST(Match, FindingCarriesSentenceAndStableFingerprint) {
   auto pack = TestPack();
   input::Source a{"a.txt", "Intro line\nIt cures sciatica. It cures sciatica."};
