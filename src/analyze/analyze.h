@@ -101,6 +101,12 @@ class DocumentCues {
   const RE2* For(const rules::CueList& list);
   // `list`, compiled for any text.
   const RE2* Whole(const rules::CueList& list) const;
+  // Every match of `list` in `text` (within the spans of ReadWithin), and
+  // the text of the first one or empty. A list cut to one document is read
+  // on a few sentences: matched without RE2's reverse programs then
+  // (match::MatchLeftmost), the same matches for less compiling.
+  std::vector<Span> AllMatches(const rules::CueList& list, std::string_view text);
+  std::string FirstMatch(const rules::CueList& list, std::string_view text);
 
  private:
   static constexpr size_t kLists = 11;  // rules::CueLists

@@ -14,13 +14,15 @@ constexpr int kClauseWords = 1000;  // a clause-wide cue: only a scope end stops
 constexpr int kHedgeBeforeWords = 6;
 constexpr int kHedgeAfterWords = 2;
 
-std::vector<Span> AllMatches(const RE2* cues, std::string_view text) {
+std::vector<Span> AllMatches(const RE2* cues, std::string_view text, bool without_reverse) {
   std::vector<Span> spans;
   if (cues == nullptr) return spans;
   re2::StringPiece match;
   size_t position = 0;
   while (position <= text.size() &&
-         cues->Match(text, position, text.size(), RE2::UNANCHORED, &match, 1)) {
+         (without_reverse
+              ? match::MatchLeftmost(*cues, text, position, &match)
+              : cues->Match(text, position, text.size(), RE2::UNANCHORED, &match, 1))) {
     uint32_t begin = static_cast<uint32_t>(match.data() - text.data());
     spans.push_back({begin, begin + static_cast<uint32_t>(match.size())});
     position = begin + std::max<size_t>(match.size(), 1);
@@ -150,19 +152,27 @@ const RE2* DocumentCues::Whole(const rules::CueList& list) const {
   return list.empty() ? nullptr : &*list.re;
 }
 
-std::string FirstMatch(const RE2* cues, std::string_view text) {
+std::vector<Span> DocumentCues::AllMatches(const rules::CueList& list, std::string_view text) {
+  return analyze::AllMatches(For(list), text, per_document_);
+}
+
+std::string DocumentCues::FirstMatch(const rules::CueList& list, std::string_view text) {
+  return analyze::FirstMatch(For(list), text, per_document_);
+}
+
+std::string FirstMatch(const RE2* cues, std::string_view text, bool without_reverse) {
   re2::StringPiece match;
-  if (cues != nullptr && cues->Match(text, 0, text.size(), RE2::UNANCHORED, &match, 1)) {
-    return std::string(match);
-  }
-  return "";
+  if (cues == nullptr) return "";
+  bool found = without_reverse ? match::MatchLeftmost(*cues, text, 0, &match)
+                               : cues->Match(text, 0, text.size(), RE2::UNANCHORED, &match, 1);
+  return found ? std::string(match) : "";
 }
 
 ClaimContext ReadContext(DocumentCues& cues, std::string_view sentence, Span claim,
                          std::string_view next_sentence, const rules::Pattern* pattern) {
   const rules::Lexicon& lexicon = cues.lexicon();
   ClaimContext context;
-  auto all = [&](const rules::CueList& list) { return AllMatches(cues.For(list), sentence); };
+  auto all = [&](const rules::CueList& list) { return cues.AllMatches(list, sentence); };
   std::vector<Span> ends = all(lexicon.scope_end);
   std::vector<Span> pseudo = all(lexicon.pseudo_negation);
   const std::vector<Span> negations_before = all(lexicon.negation_before);
@@ -218,7 +228,7 @@ ClaimContext ReadContext(DocumentCues& cues, std::string_view sentence, Span cla
           break;
         }
       }
-      if (rejection.empty()) rejection = FirstMatch(cues.For(lexicon.rejection), next_sentence);
+      if (rejection.empty()) rejection = cues.FirstMatch(lexicon.rejection, next_sentence);
       if (!rejection.empty()) context.negation = "reported, then rejected: \"" + rejection + "\"";
     }
   }

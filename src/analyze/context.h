@@ -34,8 +34,9 @@ ClaimContext ReadContext(DocumentCues& cues, std::string_view sentence, Span cla
                          std::string_view next_sentence, const rules::Pattern* pattern = nullptr);
 
 // The leftmost (longest) match of the cue list `cues` in `text`, as its
-// text, or empty (also when `cues` is null).
-std::string FirstMatch(const RE2* cues, std::string_view text);
+// text, or empty (also when `cues` is null); by match::MatchLeftmost when
+// `without_reverse`.
+std::string FirstMatch(const RE2* cues, std::string_view text, bool without_reverse = false);
 
 }  // namespace claimlint::analyze
 

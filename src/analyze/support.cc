@@ -70,7 +70,7 @@ std::string EvidenceFinder::FindIn(const text::Sentence& sentence) {
     }
     if (IsEvidenceUrl(candidate)) return "link " + std::string(candidate);
   }
-  std::string citation = FirstMatch(cues_.For(cues_.lexicon().citation), folded);
+  std::string citation = cues_.FirstMatch(cues_.lexicon().citation, folded);
   if (!citation.empty() && (citation[0] != '[' || HasReferenceList())) {
     return "citation " + citation;
   }
@@ -79,7 +79,7 @@ std::string EvidenceFinder::FindIn(const text::Sentence& sentence) {
   if (RE2::PartialMatch(prose, SuperscriptMarker(), &marker) && HasReferenceList()) {
     return "citation marker " + std::string(marker);
   }
-  std::string study = FirstMatch(cues_.For(cues_.lexicon().named_study), folded);
+  std::string study = cues_.FirstMatch(cues_.lexicon().named_study, folded);
   if (!study.empty()) return "named study: \"" + study + "\"";
   return "";
 }
