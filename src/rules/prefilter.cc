@@ -190,59 +190,68 @@ std::vector<std::vector<std::string>> RequiredLiterals(const std::string& regex,
   return lists;
 }
 
-EntryWordTable EntryWordTable::Build(const std::vector<std::vector<std::string>>& entries) {
+StringLists StringLists::Build(const std::vector<std::vector<std::string>>& lists) {
   std::string block;
   auto put = [&](size_t number) {
     for (int byte = 0; byte < 4; ++byte) block.push_back(static_cast<char>(number >> (8 * byte)));
   };
-  size_t words = 0;
-  for (const std::vector<std::string>& entry : entries) words += entry.size();
-  put(entries.size());
-  put(words);
+  size_t strings = 0;
+  for (const std::vector<std::string>& list : lists) strings += list.size();
+  put(lists.size());
+  put(strings);
   size_t end = 0;
-  for (const std::vector<std::string>& entry : entries) put(end += entry.size());
+  for (const std::vector<std::string>& list : lists) put(end += list.size());
   end = 0;
-  for (const std::vector<std::string>& entry : entries) {
-    for (const std::string& word : entry) put(end += word.size());
+  for (const std::vector<std::string>& list : lists) {
+    for (const std::string& string : list) put(end += string.size());
   }
-  for (const std::vector<std::string>& entry : entries) {
-    for (const std::string& word : entry) block += word;
+  for (const std::vector<std::string>& list : lists) {
+    for (const std::string& string : list) block += string;
   }
-  EntryWordTable table = *View(block);
-  table.owned_ = std::make_shared<const std::string>(std::move(block));
-  table.block_ = *table.owned_;
-  return table;
+  StringLists built = *View(block);
+  built.owned_ = std::make_shared<const std::string>(std::move(block));
+  built.block_ = *built.owned_;
+  return built;
 }
 
-std::optional<EntryWordTable> EntryWordTable::View(std::string_view block) {
-  EntryWordTable table;
-  table.block_ = block;
-  if (block.size() < 8) return block.empty() ? std::optional(table) : std::nullopt;
-  table.entries_ = table.Number(0);
-  table.words_ = table.Number(1);
-  const uint64_t numbers = 2 + uint64_t{table.entries_} + table.words_;
+std::optional<StringLists> StringLists::View(std::string_view block) {
+  StringLists viewed;
+  viewed.block_ = block;
+  if (block.size() < 8) return block.empty() ? std::optional(viewed) : std::nullopt;
+  viewed.lists_ = viewed.Number(0);
+  viewed.strings_ = viewed.Number(1);
+  const uint64_t numbers = 2 + uint64_t{viewed.lists_} + viewed.strings_;
   if (block.size() < 4 * numbers) return std::nullopt;
   // Every end within bounds and none before the one before it, so every
-  // Of and Word stays inside the block.
+  // Of and String stays inside the block.
   auto ascending = [&](size_t first, size_t count, uint64_t last) {
     uint32_t previous = 0;
     for (size_t i = first; i < first + count; ++i) {
-      if (table.Number(i) < previous) return false;
-      previous = table.Number(i);
+      if (viewed.Number(i) < previous) return false;
+      previous = viewed.Number(i);
     }
     return previous == last;
   };
-  if (!ascending(2, table.entries_, table.words_) ||
-      !ascending(2 + table.entries_, table.words_, block.size() - 4 * numbers)) {
+  if (!ascending(2, viewed.lists_, viewed.strings_) ||
+      !ascending(2 + viewed.lists_, viewed.strings_, block.size() - 4 * numbers)) {
     return std::nullopt;
   }
-  return table;
+  return viewed;
 }
 
-std::string_view EntryWordTable::Word(uint32_t word) const {
-  const size_t ends = 2 + size_t{entries_};
-  const uint32_t begin = word == 0 ? 0 : Number(ends + word - 1);
-  return block_.substr(4 * (ends + words_) + begin, Number(ends + word) - begin);
+std::vector<std::vector<std::string>> StringLists::ToVectors() const {
+  std::vector<std::vector<std::string>> vectors;
+  for (size_t list = 0; list < lists_; ++list) {
+    Strings strings = Of(list);
+    vectors.emplace_back(strings.begin(), strings.end());
+  }
+  return vectors;
+}
+
+std::string_view StringLists::String(uint32_t string) const {
+  const size_t ends = 2 + size_t{lists_};
+  const uint32_t begin = string == 0 ? 0 : Number(ends + string - 1);
+  return block_.substr(4 * (ends + strings_) + begin, Number(ends + string) - begin);
 }
 
 bool EntryMayOccur(const NearPattern& near, size_t index, const std::string& entry,
@@ -255,7 +264,7 @@ bool EntryMayOccur(const NearPattern& near, size_t index, const std::string& ent
     return std::all_of(words.begin(), words.end(),
                        [&](std::string_view w) { return runs.contains(w); });
   };
-  if (index < near.entry_words.entries() && index < near.entry_runs.entries()) {
+  if (index < near.entry_words.lists() && index < near.entry_runs.lists()) {
     return any_run(near.entry_words.Of(index)) && every_run(near.entry_runs.Of(index));
   }
   return any_run(EntryWords(entry, near.use_forms)) &&
@@ -278,14 +287,14 @@ template <typename Visit>
 void Prefilter::ForEachEntryWord(Visit visit) const {
   for (uint32_t slot = 0; slot < near_.size(); ++slot) {
     const NearPattern& near = *PatternOf(near_[slot].ref).near;
-    const EntryWordTable& entry_words = *near_[slot].entry_words;
+    const StringLists& entry_words = *near_[slot].entry_words;
     size_t index = 0;
     for (size_t g = 0; g < near.groups.size(); ++g) {
       for (size_t e = 0; e < near.groups[g].size(); ++e, ++index) {
         if (g >= 32) continue;
         const uint32_t bit = 1u << g;
         if (entry_words.Of(index).empty()) visit(slot, bit, nullptr);
-        entry_words.ForEachWord(index, index + 1,
+        entry_words.ForEachString(index, index + 1,
                                 [&](std::string_view word) { visit(slot, bit, &word); });
       }
     }
@@ -311,7 +320,7 @@ Prefilter::Prefilter(const std::vector<Rule>& rules, const std::vector<PatternRe
       per_document_ok_ = false;
       slot.group_spans = &computed_spans_.emplace_back(GroupSpans(near));
     }
-    if (near.entry_words.entries() != entries || near.entry_runs.entries() != entries) {
+    if (near.entry_words.lists() != entries || near.entry_runs.lists() != entries) {
       per_document_ok_ = false;
       std::vector<std::vector<std::string>> words, runs;
       for (const auto& group : near.groups) {
@@ -320,8 +329,8 @@ Prefilter::Prefilter(const std::vector<Rule>& rules, const std::vector<PatternRe
           runs.push_back(EntryRuns(entry, near.use_forms));
         }
       }
-      slot.entry_words = &computed_words_.emplace_back(EntryWordTable::Build(words));
-      slot.entry_runs = &computed_words_.emplace_back(EntryWordTable::Build(runs));
+      slot.entry_words = &computed_words_.emplace_back(StringLists::Build(words));
+      slot.entry_runs = &computed_words_.emplace_back(StringLists::Build(runs));
     }
     for (size_t g = 0; g < near.groups.size() && g < 32; ++g) slot.all_groups |= 1u << g;
     slot.first_group = static_cast<uint32_t>(group_order_.size());
@@ -332,7 +341,7 @@ Prefilter::Prefilter(const std::vector<Rule>& rules, const std::vector<PatternRe
       entry = end;
     }
     slot.groups = static_cast<uint32_t>(group_order_.size()) - slot.first_group;
-    const EntryWordTable& table = *slot.entry_words;
+    const StringLists& table = *slot.entry_words;
     std::stable_sort(group_order_.begin() + slot.first_group, group_order_.end(),
                      [&](const GroupEntries& a, const GroupEntries& b) {
                        return table.Of(a.first_entry, a.end_entry).size() <
@@ -487,13 +496,13 @@ DocumentPrefilter Prefilter::ForDocument(std::string_view folded_document,
   std::vector<std::pair<std::string_view, uint32_t>> found;  // (word, group bit)
   for (uint32_t slot = 0; slot < near_.size(); ++slot) {
     const NearSlot& near_slot = near_[slot];
-    const EntryWordTable& table = *near_slot.entry_words;
+    const StringLists& table = *near_slot.entry_words;
     found.clear();
     bool complete = true;
     for (uint32_t g = 0; g < near_slot.groups && complete; ++g) {
       const GroupEntries& group = group_order_[near_slot.first_group + g];
       bool present = (near_slot.always & group.bit) != 0;
-      table.ForEachWord(group.first_entry, group.end_entry, [&](std::string_view word) {
+      table.ForEachString(group.first_entry, group.end_entry, [&](std::string_view word) {
         if (!runs.contains(word)) return;
         found.emplace_back(word, group.bit);
         present = true;
@@ -592,8 +601,8 @@ bool Prefilter::EveryGroupMayOccur(uint32_t slot,
     const GroupEntries& group = group_order_[near_slot.first_group + g];
     bool occurs = false;
     for (uint32_t entry = group.first_entry; entry < group.end_entry && !occurs; ++entry) {
-      const EntryWordTable::Words words = near_slot.entry_words->Of(entry);
-      const EntryWordTable::Words runs = near_slot.entry_runs->Of(entry);
+      const StringLists::Strings words = near_slot.entry_words->Of(entry);
+      const StringLists::Strings runs = near_slot.entry_runs->Of(entry);
       occurs = (words.empty() || std::any_of(words.begin(), words.end(), has)) &&
                std::all_of(runs.begin(), runs.end(), has);
     }

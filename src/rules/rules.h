@@ -280,16 +280,17 @@ struct PatternRef {
   uint32_t pattern;
 };
 
-// Words for each entry of a near pattern (EntryWords, which the prefilter
-// looks up; EntryRuns, which it checks), entry after entry, group after
-// group, in one block of bytes: the entry and word counts, each entry's end (in words) and each
-// word's end (in bytes) as little-endian 32-bit numbers, then the words.
-// A pack read from its snapshot views the block there, so reading a near
-// pattern costs nothing per word; a table built at run time owns its block.
-class EntryWordTable {
+// Lists of strings in one block of bytes: the list and string counts, each
+// list's end (in strings) and each string's end (in bytes) as little-endian
+// 32-bit numbers, then the strings. A near pattern keeps its word groups
+// (each group a list of entries) and, per entry, the words the prefilter
+// looks up (EntryWords) and checks (EntryRuns) this way: a pack read from
+// its snapshot views the blocks there, so reading a near pattern costs
+// nothing per word; lists built at run time own their block.
+class StringLists {
  public:
-  // The words of a run of entries.
-  class Words {
+  // The strings of a run of lists.
+  class Strings {
    public:
     class iterator {
      public:
@@ -300,65 +301,70 @@ class EntryWordTable {
       using reference = std::string_view;
 
       iterator() = default;
-      iterator(const EntryWordTable* table, uint32_t word) : table_(table), word_(word) {}
-      std::string_view operator*() const { return table_->Word(word_); }
+      iterator(const StringLists* lists, uint32_t string) : lists_(lists), string_(string) {}
+      std::string_view operator*() const { return lists_->String(string_); }
       iterator& operator++() {
-        ++word_;
+        ++string_;
         return *this;
       }
       iterator operator++(int) {
         iterator was = *this;
-        ++word_;
+        ++string_;
         return was;
       }
-      bool operator==(const iterator& other) const { return word_ == other.word_; }
+      bool operator==(const iterator& other) const { return string_ == other.string_; }
 
      private:
-      const EntryWordTable* table_ = nullptr;
-      uint32_t word_ = 0;
+      const StringLists* lists_ = nullptr;
+      uint32_t string_ = 0;
     };
 
-    Words(const EntryWordTable* table, uint32_t first, uint32_t end)
-        : table_(table), first_(first), end_(end) {}
-    iterator begin() const { return {table_, first_}; }
-    iterator end() const { return {table_, end_}; }
+    Strings(const StringLists* lists, uint32_t first, uint32_t end)
+        : lists_(lists), first_(first), end_(end) {}
+    iterator begin() const { return {lists_, first_}; }
+    iterator end() const { return {lists_, end_}; }
     size_t size() const { return end_ - first_; }
     bool empty() const { return first_ == end_; }
 
    private:
-    const EntryWordTable* table_;
+    const StringLists* lists_;
     uint32_t first_, end_;
   };
 
-  EntryWordTable() = default;
-  // A table that owns the block of `entries`, each entry's words.
-  static EntryWordTable Build(const std::vector<std::vector<std::string>>& entries);
-  // A table viewing `block` (which must outlive it); nullopt when `block`
+  StringLists() = default;
+  // Lists that own the block of `lists`.
+  static StringLists Build(const std::vector<std::vector<std::string>>& lists);
+  // Lists viewing `block` (which must outlive them); nullopt when `block`
   // is not one that Build writes.
-  static std::optional<EntryWordTable> View(std::string_view block);
+  static std::optional<StringLists> View(std::string_view block);
 
-  size_t entries() const { return entries_; }
-  // The words of entry `entry`, or of entries [first_entry, end_entry).
-  Words Of(size_t entry) const { return Of(entry, entry + 1); }
-  Words Of(size_t first_entry, size_t end_entry) const {
-    return {this, EntryEnd(first_entry), EntryEnd(end_entry)};
+  size_t lists() const { return lists_; }
+  // The strings of list `list`, or of lists [first_list, end_list).
+  Strings Of(size_t list) const { return Of(list, list + 1); }
+  Strings Of(size_t first_list, size_t end_list) const {
+    return {this, ListEnd(first_list), ListEnd(end_list)};
   }
-  // Calls visit(word) for each word of entries [first_entry, end_entry):
-  // Of's words, a number read apiece (the prefilter's hottest loop).
+  // Every list, as strings (for a report or a test).
+  std::vector<std::vector<std::string>> ToVectors() const;
+  // Calls visit(string) for each string of lists [first_list, end_list):
+  // Of's strings, a number read apiece (the prefilter's hottest loop).
   template <typename Visit>
-  void ForEachWord(size_t first_entry, size_t end_entry, Visit visit) const {
-    const uint32_t first = EntryEnd(first_entry), end = EntryEnd(end_entry);
-    const size_t word_ends = 2 + size_t{entries_};
-    const char* bytes = block_.data() + 4 * (word_ends + words_);
-    uint32_t begin = first == 0 ? 0 : Number(word_ends + first - 1);
-    for (uint32_t word = first; word < end; ++word) {
-      const uint32_t stop = Number(word_ends + word);
+  void ForEachString(size_t first_list, size_t end_list, Visit visit) const {
+    const uint32_t first = ListEnd(first_list), end = ListEnd(end_list);
+    const size_t string_ends = 2 + size_t{lists_};
+    const char* bytes = block_.data() + 4 * (string_ends + strings_);
+    uint32_t begin = first == 0 ? 0 : Number(string_ends + first - 1);
+    for (uint32_t string = first; string < end; ++string) {
+      const uint32_t stop = Number(string_ends + string);
       visit(std::string_view(bytes + begin, stop - begin));
       begin = stop;
     }
   }
   // The block, as Build wrote it: what a snapshot stores.
   std::string_view block() const { return block_; }
+  friend bool operator==(const StringLists& a, const StringLists& b) {
+    return a.block_ == b.block_;
+  }
 
  private:
   // The index-th 32-bit number of the block.
@@ -366,14 +372,14 @@ class EntryWordTable {
     const auto* bytes = reinterpret_cast<const unsigned char*>(block_.data()) + 4 * index;
     return bytes[0] | bytes[1] << 8 | bytes[2] << 16 | static_cast<uint32_t>(bytes[3]) << 24;
   }
-  // One past the last word of the entry before `entry`.
-  uint32_t EntryEnd(size_t entry) const { return entry == 0 ? 0 : Number(1 + entry); }
-  std::string_view Word(uint32_t word) const;
+  // One past the last string of the list before `list`.
+  uint32_t ListEnd(size_t list) const { return list == 0 ? 0 : Number(1 + list); }
+  std::string_view String(uint32_t string) const;
 
   std::shared_ptr<const std::string> owned_;  // the block, when built here
   std::string_view block_;
-  uint32_t entries_ = 0;
-  uint32_t words_ = 0;
+  uint32_t lists_ = 0;
+  uint32_t strings_ = 0;
 };
 
 class DocumentPrefilter;
@@ -428,8 +434,8 @@ class Prefilter {
     uint32_t always;      // groups without a word to look up
     // EntryWords of each entry, group after group: the pattern's stored
     // ones, or computed_words_.
-    const EntryWordTable* entry_words;
-    const EntryWordTable* entry_runs;  // EntryRuns: stored, or computed_words_
+    const StringLists* entry_words;
+    const StringLists* entry_runs;  // EntryRuns: stored, or computed_words_
     const std::vector<uint32_t>* group_spans;  // stored, or computed_spans_
     // Its groups in group_order_, from the fewest words to the most.
     uint32_t first_group = 0;
@@ -480,7 +486,7 @@ class Prefilter {
   std::vector<GroupEntries> group_order_;
   std::vector<int> slot_of_ref_;  // index into near_ per ref; -1: not near
   // The entry words of the near patterns of packs read at run time.
-  std::deque<EntryWordTable> computed_words_;
+  std::deque<StringLists> computed_words_;
   std::deque<std::vector<uint32_t>> computed_spans_;
   mutable std::once_flag words_once_;
   mutable WordIndex words_;
@@ -562,8 +568,8 @@ struct NearPattern {
   bool use_forms = true;
   // EntryWords and EntryRuns of every entry as the build stored them for
   // an embedded pack; no entries when they are to be computed.
-  EntryWordTable entry_words;
-  EntryWordTable entry_runs;
+  StringLists entry_words;
+  StringLists entry_runs;
   // GroupSpans as the build stored them; empty when they are to be computed.
   std::vector<uint32_t> group_spans;
 };

@@ -87,7 +87,7 @@ class Writer {
     out_ += text;
   }
   void Put(const std::string& text) { Put(std::string_view(text)); }
-  void Put(const EntryWordTable& table) { Put(table.block()); }
+  void Put(const StringLists& table) { Put(table.block()); }
   template <typename T>
   void Put(const std::vector<T>& items) {
     PutNumber(items.size());
@@ -107,8 +107,8 @@ class Writer {
           runs.push_back(EntryRuns(entry, near.use_forms));
         }
       }
-      near.entry_words = EntryWordTable::Build(words);
-      near.entry_runs = EntryWordTable::Build(runs);
+      near.entry_words = StringLists::Build(words);
+      near.entry_runs = StringLists::Build(runs);
       near.group_spans = GroupSpans(near);
       Put(near);
     } else {
@@ -172,10 +172,10 @@ class Reader {
     text.assign(view);
   }
   // Views the snapshot's bytes.
-  void Get(EntryWordTable& table) {
+  void Get(StringLists& table) {
     std::string_view block;
     Get(block);
-    std::optional<EntryWordTable> viewed = EntryWordTable::View(block);
+    std::optional<StringLists> viewed = StringLists::View(block);
     if (!viewed) {
       ok_ = false;
       return;

@@ -194,18 +194,18 @@ void ExpectSamePatterns(const std::vector<Pattern>& json, const std::vector<Patt
     size_t index = 0;
     for (const auto& group : near.groups) {
       for (const std::string& entry : group) {
-        EntryWordTable::Words stored = near.entry_words.Of(index);
+        StringLists::Strings stored = near.entry_words.Of(index);
         EXPECT_EQ(std::vector<std::string>(stored.begin(), stored.end()),
                   EntryWords(entry, near.use_forms))
             << entry;
-        EntryWordTable::Words runs = near.entry_runs.Of(index++);
+        StringLists::Strings runs = near.entry_runs.Of(index++);
         EXPECT_EQ(std::vector<std::string>(runs.begin(), runs.end()),
                   EntryRuns(entry, near.use_forms))
             << entry;
       }
     }
-    EXPECT_EQ(near.entry_words.entries(), index);
-    EXPECT_EQ(near.entry_runs.entries(), index);
+    EXPECT_EQ(near.entry_words.lists(), index);
+    EXPECT_EQ(near.entry_runs.lists(), index);
   }
 }
 
@@ -861,21 +861,21 @@ TEST(TextRuns, ContainsEveryRunOfTheTextAndNoOtherWord) {
 // A table built from entries gives back each entry's words, by entry and
 // by runs of entries; a table viewing the built block gives the same; a
 // block cut short or with an end before the one before it is refused.
-TEST(EntryWordTable, GivesBackItsWordsAndRefusesABrokenBlock) {
+TEST(StringLists, GiveBackTheirStringsAndRefuseABrokenBlock) {
   const std::vector<std::vector<std::string>> entries = {
       {"lower", "lowers", "lowered"}, {}, {"cortisol"}, {"caf\xc3\xa9", "stress"}};
-  auto words_of = [](const EntryWordTable& table, size_t first, size_t end) {
+  auto words_of = [](const StringLists& table, size_t first, size_t end) {
     std::vector<std::string> words, visited;
     for (std::string_view word : table.Of(first, end)) words.emplace_back(word);
-    table.ForEachWord(first, end, [&](std::string_view word) { visited.emplace_back(word); });
+    table.ForEachString(first, end, [&](std::string_view word) { visited.emplace_back(word); });
     EXPECT_EQ(words, visited);
     return words;
   };
-  EntryWordTable built = EntryWordTable::Build(entries);
-  std::optional<EntryWordTable> viewed = EntryWordTable::View(built.block());
+  StringLists built = StringLists::Build(entries);
+  std::optional<StringLists> viewed = StringLists::View(built.block());
   ASSERT_TRUE(viewed.has_value());
-  for (const EntryWordTable* table : {&built, &*viewed}) {
-    ASSERT_EQ(table->entries(), entries.size());
+  for (const StringLists* table : {&built, &*viewed}) {
+    ASSERT_EQ(table->lists(), entries.size());
     for (size_t e = 0; e < entries.size(); ++e) {
       EXPECT_EQ(words_of(*table, e, e + 1), entries[e]) << e;
       EXPECT_EQ(table->Of(e).empty(), entries[e].empty()) << e;
@@ -884,12 +884,12 @@ TEST(EntryWordTable, GivesBackItsWordsAndRefusesABrokenBlock) {
               (std::vector<std::string>{"cortisol", "caf\xc3\xa9", "stress"}));
   }
   const std::string block(built.block());
-  EXPECT_FALSE(EntryWordTable::View(block.substr(0, block.size() - 1)).has_value());
-  EXPECT_FALSE(EntryWordTable::View(block.substr(0, 12)).has_value());
+  EXPECT_FALSE(StringLists::View(block.substr(0, block.size() - 1)).has_value());
+  EXPECT_FALSE(StringLists::View(block.substr(0, 12)).has_value());
   std::string unordered = block;
   unordered[8] = 9;  // the first entry's end beyond the second's
-  EXPECT_FALSE(EntryWordTable::View(unordered).has_value());
-  EXPECT_EQ(EntryWordTable::View("")->entries(), 0u);
+  EXPECT_FALSE(StringLists::View(unordered).has_value());
+  EXPECT_EQ(StringLists::View("")->lists(), 0u);
 }
 
 TEST(GroupSpans, CountWordsAsTheGapDoes) {
