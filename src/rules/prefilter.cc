@@ -76,9 +76,9 @@ uint32_t CountGapWords(std::string_view text) {
 
 std::vector<uint32_t> GroupSpans(const NearPattern& near) {
   std::vector<uint32_t> spans;
-  for (const std::vector<std::string>& group : near.groups) {
+  for (size_t g = 0; g < near.groups.lists(); ++g) {
     uint32_t most = 0;
-    for (const std::string& entry : group) {
+    for (std::string_view entry : near.groups.Of(g)) {
       // The head word's forms are single ASCII words, as the head word is
       // when it has forms.
       uint32_t words = 0;
@@ -254,7 +254,7 @@ std::string_view StringLists::String(uint32_t string) const {
   return block_.substr(4 * (ends + strings_) + begin, Number(ends + string) - begin);
 }
 
-bool EntryMayOccur(const NearPattern& near, size_t index, const std::string& entry,
+bool EntryMayOccur(const NearPattern& near, size_t index, std::string_view entry,
                    const TextRuns& runs) {
   auto any_run = [&](const auto& words) {
     return words.empty() || std::any_of(words.begin(), words.end(),
@@ -289,8 +289,8 @@ void Prefilter::ForEachEntryWord(Visit visit) const {
     const NearPattern& near = *PatternOf(near_[slot].ref).near;
     const StringLists& entry_words = *near_[slot].entry_words;
     size_t index = 0;
-    for (size_t g = 0; g < near.groups.size(); ++g) {
-      for (size_t e = 0; e < near.groups[g].size(); ++e, ++index) {
+    for (size_t g = 0; g < near.groups.lists(); ++g) {
+      for (size_t e = 0; e < near.groups.Of(g).size(); ++e, ++index) {
         if (g >= 32) continue;
         const uint32_t bit = 1u << g;
         if (entry_words.Of(index).empty()) visit(slot, bit, nullptr);
@@ -312,31 +312,28 @@ Prefilter::Prefilter(const std::vector<Rule>& rules, const std::vector<PatternRe
       continue;
     }
     const NearPattern& near = *pattern.near;
-    size_t entries = 0;
-    for (const auto& group : near.groups) entries += group.size();
+    const size_t entries = near.groups.All().size();
     NearSlot slot{static_cast<int>(i), 0, 0, &near.entry_words, &near.entry_runs,
                   &near.group_spans};
-    if (near.group_spans.size() != near.groups.size()) {
+    if (near.group_spans.size() != near.groups.lists()) {
       per_document_ok_ = false;
       slot.group_spans = &computed_spans_.emplace_back(GroupSpans(near));
     }
     if (near.entry_words.lists() != entries || near.entry_runs.lists() != entries) {
       per_document_ok_ = false;
       std::vector<std::vector<std::string>> words, runs;
-      for (const auto& group : near.groups) {
-        for (const std::string& entry : group) {
-          words.push_back(EntryWords(entry, near.use_forms));
-          runs.push_back(EntryRuns(entry, near.use_forms));
-        }
-      }
+      near.groups.ForEachString(0, near.groups.lists(), [&](std::string_view entry) {
+        words.push_back(EntryWords(entry, near.use_forms));
+        runs.push_back(EntryRuns(entry, near.use_forms));
+      });
       slot.entry_words = &computed_words_.emplace_back(StringLists::Build(words));
       slot.entry_runs = &computed_words_.emplace_back(StringLists::Build(runs));
     }
-    for (size_t g = 0; g < near.groups.size() && g < 32; ++g) slot.all_groups |= 1u << g;
+    for (size_t g = 0; g < near.groups.lists() && g < 32; ++g) slot.all_groups |= 1u << g;
     slot.first_group = static_cast<uint32_t>(group_order_.size());
     uint32_t entry = 0;
-    for (size_t g = 0; g < near.groups.size() && g < 32; ++g) {
-      const uint32_t end = entry + static_cast<uint32_t>(near.groups[g].size());
+    for (size_t g = 0; g < near.groups.lists() && g < 32; ++g) {
+      const uint32_t end = entry + static_cast<uint32_t>(near.groups.Of(g).size());
       group_order_.push_back({entry, end, 1u << g});
       entry = end;
     }
@@ -645,8 +642,8 @@ bool Prefilter::CloseEnough(uint32_t slot,
     return follows(first, second, reach) || (either_order && follows(second, first, reach));
   };
   // Either order reverses the first two groups only (NearToRegex).
-  if (near.any_order) return near.groups.size() < 2 || pair_fits(0, true);
-  for (size_t g = 0; g + 1 < near.groups.size() && g + 1 < 32; ++g) {
+  if (near.any_order) return near.groups.lists() < 2 || pair_fits(0, true);
+  for (size_t g = 0; g + 1 < near.groups.lists() && g + 1 < 32; ++g) {
     if (!pair_fits(g, false)) return false;
   }
   return true;

@@ -140,6 +140,7 @@ std::optional<NearPattern> ReadNear(const json& node, const std::string& path,
                                     Validator& validator) {
   NearPattern near;
   const json& groups = node["near"];
+  std::vector<std::vector<std::string>> group_words;
   if (!groups.is_array() || groups.size() < 2) {
     validator.Error(path + ".near", "must be an array of at least two word groups, "
                                     "e.g. [[\"lower\", \"reduce\"], [\"cortisol\"]]");
@@ -164,8 +165,9 @@ std::optional<NearPattern> ReadNear(const json& node, const std::string& path,
       validator.Error(group_path, "must be a word or a non-empty array of words");
       return std::nullopt;
     }
-    near.groups.push_back(std::move(words));
+    group_words.push_back(std::move(words));
   }
+  near.groups = StringLists::Build(group_words);
   if (auto it = node.find("within"); it != node.end()) {
     if (!it->is_number_unsigned() || it->get<uint32_t>() > 12) {
       validator.Error(path + ".within", "must be a whole number of words from 0 to 12");
@@ -179,7 +181,7 @@ std::optional<NearPattern> ReadNear(const json& node, const std::string& path,
       return std::nullopt;
     }
     near.any_order = it->get<bool>();
-    if (near.any_order && near.groups.size() != 2) {
+    if (near.any_order && near.groups.lists() != 2) {
       validator.Error(path + ".any_order", "works with exactly two word groups");
       return std::nullopt;
     }
@@ -665,11 +667,10 @@ std::string EntryToRegex(std::string_view entry, bool use_forms, const TextRuns*
 // counting group after group.
 std::string GroupToRegex(const NearPattern& near, size_t g, size_t first_index,
                          const TextRuns* runs) {
-  const std::vector<std::string>& group = near.groups[g];
   std::vector<std::pair<std::string, std::string>> entries;  // folded, regex
-  for (size_t e = 0; e < group.size(); ++e) {
-    const std::string& entry = group[e];
-    if (runs != nullptr && !EntryMayOccur(near, first_index + e, entry, *runs)) continue;
+  size_t index = first_index;
+  for (std::string_view entry : near.groups.Of(g)) {
+    if (runs != nullptr && !EntryMayOccur(near, index++, entry, *runs)) continue;
     std::string regex = EntryToRegex(entry, near.use_forms, runs);
     if (!regex.empty()) entries.emplace_back(text::FoldString(entry), std::move(regex));
   }
@@ -697,10 +698,10 @@ std::string NearToRegex(const NearPattern& near, const TextRuns* runs) {
                     std::to_string(near.within) + "}?";
   std::vector<std::string> groups;
   size_t first_index = 0;
-  for (size_t g = 0; g < near.groups.size(); ++g) {
+  for (size_t g = 0; g < near.groups.lists(); ++g) {
     groups.push_back(GroupToRegex(near, g, first_index, runs));
     if (groups.back().empty()) return "";
-    first_index += near.groups[g].size();
+    first_index += near.groups.Of(g).size();
   }
   std::string in_order;
   for (size_t i = 0; i < groups.size(); ++i) in_order += (i ? gap : "") + groups[i];
@@ -720,7 +721,7 @@ std::string Pattern::Source() const {
   if (!near) return written;
   // Described only when asked: serializing every near pattern at load was
   // a twentieth of a cold start.
-  return "near: " + json(near->groups).dump() + " within " + std::to_string(near->within) +
+  return "near: " + json(near->groups.ToVectors()).dump() + " within " + std::to_string(near->within) +
          (near->any_order ? ", any order" : "") + (near->use_forms ? "" : ", exact forms");
 }
 

@@ -344,6 +344,8 @@ class StringLists {
   Strings Of(size_t first_list, size_t end_list) const {
     return {this, ListEnd(first_list), ListEnd(end_list)};
   }
+  // The strings of every list, list after list.
+  Strings All() const { return Of(0, lists_); }
   // Every list, as strings (for a report or a test).
   std::vector<std::vector<std::string>> ToVectors() const;
   // Calls visit(string) for each string of lists [first_list, end_list):
@@ -562,7 +564,7 @@ std::string PhraseToRegex(std::string_view phrase);
 // a word matches its inflections too (WordForms: "lower" finds "lowering",
 // "lowered"); otherwise it matches as written.
 struct NearPattern {
-  std::vector<std::vector<std::string>> groups;
+  StringLists groups;  // each group's entries ("lower cortisol", "stress")
   uint32_t within = 3;
   bool any_order = false;
   bool use_forms = true;
@@ -642,7 +644,7 @@ std::vector<uint32_t> GroupSpans(const NearPattern& near);
 // reads `entry`, can occur in the text of `runs`: one of its EntryWords is
 // a run there, or it has none, and so are all of its EntryRuns. Uses the
 // stored words and runs when `near` has them.
-bool EntryMayOccur(const NearPattern& near, size_t index, const std::string& entry,
+bool EntryMayOccur(const NearPattern& near, size_t index, std::string_view entry,
                    const TextRuns& runs);
 
 }  // namespace claimlint::rules

@@ -13,7 +13,7 @@ namespace claimlint::rules {
 namespace {
 
 // Changes whenever a field is added, removed or reordered.
-constexpr std::string_view kHeader = "claimlint-pack-snapshot-6\n";
+constexpr std::string_view kHeader = "claimlint-pack-snapshot-7\n";
 
 // A parameter that is `Struct`, const (writing) or not (reading).
 template <typename T, typename Struct>
@@ -101,12 +101,10 @@ class Writer {
     if (pattern.near) {
       NearPattern near = *pattern.near;
       std::vector<std::vector<std::string>> words, runs;
-      for (const auto& group : near.groups) {
-        for (const std::string& entry : group) {
-          words.push_back(EntryWords(entry, near.use_forms));
-          runs.push_back(EntryRuns(entry, near.use_forms));
-        }
-      }
+      near.groups.ForEachString(0, near.groups.lists(), [&](std::string_view entry) {
+        words.push_back(EntryWords(entry, near.use_forms));
+        runs.push_back(EntryRuns(entry, near.use_forms));
+      });
       near.entry_words = StringLists::Build(words);
       near.entry_runs = StringLists::Build(runs);
       near.group_spans = GroupSpans(near);

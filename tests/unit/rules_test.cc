@@ -192,17 +192,15 @@ void ExpectSamePatterns(const std::vector<Pattern>& json, const std::vector<Patt
     EXPECT_EQ(json[i].near->any_order, near.any_order);
     EXPECT_EQ(json[i].near->use_forms, near.use_forms);
     size_t index = 0;
-    for (const auto& group : near.groups) {
-      for (const std::string& entry : group) {
-        StringLists::Strings stored = near.entry_words.Of(index);
-        EXPECT_EQ(std::vector<std::string>(stored.begin(), stored.end()),
-                  EntryWords(entry, near.use_forms))
-            << entry;
-        StringLists::Strings runs = near.entry_runs.Of(index++);
-        EXPECT_EQ(std::vector<std::string>(runs.begin(), runs.end()),
-                  EntryRuns(entry, near.use_forms))
-            << entry;
-      }
+    for (std::string_view entry : near.groups.All()) {
+      StringLists::Strings stored = near.entry_words.Of(index);
+      EXPECT_EQ(std::vector<std::string>(stored.begin(), stored.end()),
+                EntryWords(entry, near.use_forms))
+          << entry;
+      StringLists::Strings runs = near.entry_runs.Of(index++);
+      EXPECT_EQ(std::vector<std::string>(runs.begin(), runs.end()),
+                EntryRuns(entry, near.use_forms))
+          << entry;
     }
     EXPECT_EQ(near.entry_words.lists(), index);
     EXPECT_EQ(near.entry_runs.lists(), index);
@@ -328,13 +326,11 @@ TEST(BuiltinForms, EveryWordTheEmbeddedPacksInflectIsInTheTable) {
   auto check = [&](const rules::Rule& rule, const std::vector<Pattern>& patterns) {
     for (const Pattern& pattern : patterns) {
       if (!pattern.near || !pattern.near->use_forms) continue;
-      for (const auto& group : pattern.near->groups) {
-        for (const std::string& entry : group) {
-          std::vector<std::string> entry_words = EntryWordList(entry);
-          if (entry_words.empty() || !IsAsciiWord(entry_words.back())) continue;
-          ++words;
-          EXPECT_TRUE(HasBuiltinForms(entry_words.back())) << rule.id << ": " << entry;
-        }
+      for (std::string_view entry : pattern.near->groups.All()) {
+        std::vector<std::string> entry_words = EntryWordList(entry);
+        if (entry_words.empty() || !IsAsciiWord(entry_words.back())) continue;
+        ++words;
+        EXPECT_TRUE(HasBuiltinForms(entry_words.back())) << rule.id << ": " << entry;
       }
       EXPECT_FALSE(pattern.re.regex().empty());
     }
@@ -543,13 +539,13 @@ TEST(SchemaPacks, LoaderAlsoRejectsWhatNoSchemaCanSee) {
 
 TEST(NearToRegex, MatchesTheTightestSpanAndTheLongestEntry) {
   NearPattern near;
-  near.groups = {{"lead to"}, {"asthma", "digestive problems"}};
+  near.groups = StringLists::Build({{"lead to"}, {"asthma", "digestive problems"}});
   near.within = 3;
   RE2 re(std::string("(").append(NearToRegex(near)).append(")"));
   std::string span;
   ASSERT_TRUE(RE2::PartialMatch("it can lead to digestive problems and asthma", re, &span));
   EXPECT_EQ(span, "lead to digestive problems");
-  near.groups = {{"calm"}, {"inflammatory", "inflammatory response"}};
+  near.groups = StringLists::Build({{"calm"}, {"inflammatory", "inflammatory response"}});
   RE2 longest(std::string("(").append(NearToRegex(near)).append(")"));
   ASSERT_TRUE(RE2::PartialMatch("cold plunges calm the inflammatory response", longest, &span));
   EXPECT_EQ(span, "calm the inflammatory response");
@@ -557,7 +553,7 @@ TEST(NearToRegex, MatchesTheTightestSpanAndTheLongestEntry) {
 
 TEST(WordForms, APluralAlsoFindsItsSingular) {
   NearPattern near;
-  near.groups = {{"better than"}, {"sleeping pills", "remedies"}};
+  near.groups = StringLists::Build({{"better than"}, {"sleeping pills", "remedies"}});
   near.within = 1;
   RE2 re(NearToRegex(near));
   ASSERT_TRUE(re.ok()) << re.error();
@@ -585,7 +581,7 @@ TEST(WordForms, AFinalConsonantDoublesOnlyWhereTheLastSyllableIsStressed) {
 
 TEST(NearToRegex, EntriesWithNonWordEdgesStillMatch) {
   NearPattern near;
-  near.groups = {{"100%", "#1"}, {"safe", "choice"}};
+  near.groups = StringLists::Build({{"100%", "#1"}, {"safe", "choice"}});
   near.within = 0;
   RE2 re(NearToRegex(near));
   ASSERT_TRUE(re.ok()) << re.error();
@@ -597,7 +593,7 @@ TEST(NearToRegex, EntriesWithNonWordEdgesStillMatch) {
 
 TEST(NearToRegex, ExpandsWordFormsAndBothOrders) {
   NearPattern near;
-  near.groups = {{"lower"}, {"cortisol"}};
+  near.groups = StringLists::Build({{"lower"}, {"cortisol"}});
   near.within = 2;
   near.any_order = true;
   RE2 re(NearToRegex(near));
@@ -822,7 +818,9 @@ TEST(Prefilter, ADocumentsPrefilterWantsAWholeEntryOfEachGroup) {
 }
 
 TEST(NearToRegexFor, KeepsTheEntriesAndFormsTheTextHasAndMatchesTheSame) {
-  NearPattern near{{{"lower", "reduce", "get rid of"}, {"cortisol", "stress hormone"}}, 3, true};
+  NearPattern near{
+      StringLists::Build({{"lower", "reduce", "get rid of"}, {"cortisol", "stress hormone"}}), 3,
+      true};
   const std::string text = "cortisol, which massage keeps lowering";
   std::string cut = NearToRegexFor(near, TextRuns(text));
   EXPECT_LT(cut.size(), NearToRegex(near).size());
@@ -893,7 +891,7 @@ TEST(StringLists, GiveBackTheirStringsAndRefuseABrokenBlock) {
 }
 
 TEST(GroupSpans, CountWordsAsTheGapDoes) {
-  NearPattern near{{{"lower", "get rid of"}, {"pain-free", "i've", "100%"}}, 3};
+  NearPattern near{StringLists::Build({{"lower", "get rid of"}, {"pain-free", "i've", "100%"}}), 3};
   EXPECT_EQ(GroupSpans(near), (std::vector<uint32_t>{3, 2}));
 }
 
