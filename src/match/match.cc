@@ -145,6 +145,17 @@ std::vector<Hit> ConfirmInParallel(const rules::CompiledPack& pack, const text::
       Confirm(*re, pack.prefilter_refs()[candidate], folded, s, sentences[s].folded,
               /*without_reverse=*/true, hits[j]);
     }
+    // The analysis tries each hit's rule's antipatterns on its sentence, on
+    // one core: those that may match there compile here, on two.
+    const rules::Rule& rule = pack.rules()[pack.prefilter_refs()[candidate].rule];
+    for (const rules::Pattern& antipattern : rule.unless) {
+      for (const Hit& hit : hits[j]) {
+        if (antipattern.MayMatch(Slice(folded.text, sentences[hit.sentence].folded))) {
+          (void)*antipattern.re;  // compiles it (once, whichever thread asks first)
+          break;
+        }
+      }
+    }
   });
   std::vector<Hit> all;
   for (std::vector<Hit>& some : hits) all.insert(all.end(), some.begin(), some.end());
