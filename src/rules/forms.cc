@@ -1,9 +1,10 @@
 #include "rules/forms.h"
 
+#include <dlfcn.h>
 #include <libstemmer.h>
 
 #include <algorithm>
-#include <memory>
+#include <cstdio>
 #include <mutex>
 
 #include "text/text.h"
@@ -126,20 +127,55 @@ std::vector<std::string> Candidates(std::string_view word) {
   return out;
 }
 
+// libstemmer's English stemmer, opened by its soname on the first stem:
+// only packs read at run time stem (the embedded packs' forms are worked
+// out at build time), and linked in, its tables for every language cost
+// each start some 80 page faults while the loader relocates them.
+struct Stemmer {
+  decltype(&sb_stemmer_stem) stem = nullptr;
+  decltype(&sb_stemmer_length) length = nullptr;
+  sb_stemmer* stemmer = nullptr;  // null when libstemmer cannot be opened
+};
+
+Stemmer OpenEnglishStemmer() {
+  Stemmer english;
+  void* library = dlopen(CLAIMLINT_STEMMER_SONAME, RTLD_NOW | RTLD_LOCAL);
+  auto create = library ? reinterpret_cast<decltype(&sb_stemmer_new)>(
+                              dlsym(library, "sb_stemmer_new"))
+                        : nullptr;
+  english.stem = library ? reinterpret_cast<decltype(&sb_stemmer_stem)>(
+                               dlsym(library, "sb_stemmer_stem"))
+                         : nullptr;
+  english.length = library ? reinterpret_cast<decltype(&sb_stemmer_length)>(
+                                 dlsym(library, "sb_stemmer_length"))
+                           : nullptr;
+  if (create && english.stem && english.length) english.stemmer = create("english", "UTF_8");
+  if (english.stemmer == nullptr) {
+    // Said once; matching goes on with each word as written.
+    const char* why = library ? "no English stemmer in it" : dlerror();
+    std::fprintf(stderr,
+                 "claimlint: warning: cannot use %s (%s): near patterns of packs read at run "
+                 "time match their words only as written, not inflected; install the "
+                 "libstemmer0d package\n",
+                 CLAIMLINT_STEMMER_SONAME, why);
+  }
+  return english;  // the library stays open for the process
+}
+
 }  // namespace
 
 std::string Stem(std::string_view word) {
   // A stemmer instance is not thread-safe; packs compile on one thread, but
   // the lock keeps that an assumption nobody has to remember.
   static std::mutex mutex;
-  static std::unique_ptr<sb_stemmer, void (*)(sb_stemmer*)> stemmer(
-      sb_stemmer_new("english", "UTF_8"), sb_stemmer_delete);
   std::lock_guard lock(mutex);
-  if (!stemmer) return std::string(word);
-  const sb_symbol* stem = sb_stemmer_stem(
-      stemmer.get(), reinterpret_cast<const sb_symbol*>(word.data()), static_cast<int>(word.size()));
+  static const Stemmer english = OpenEnglishStemmer();
+  if (english.stemmer == nullptr) return std::string(word);
+  const sb_symbol* stem =
+      english.stem(english.stemmer, reinterpret_cast<const sb_symbol*>(word.data()),
+                   static_cast<int>(word.size()));
   if (stem == nullptr) return std::string(word);
-  return std::string(reinterpret_cast<const char*>(stem), sb_stemmer_length(stemmer.get()));
+  return std::string(reinterpret_cast<const char*>(stem), english.length(english.stemmer));
 }
 
 std::vector<std::string> EntryWordList(std::string_view entry) {
