@@ -28,34 +28,35 @@ std::vector<int> BlockCandidates(const rules::CompiledPack& pack, std::string_vi
   return pack.prefilter().Candidates(text);
 }
 
-// The RE2 of each candidate pattern for one document: the pack's own, or
-// for near patterns with per_document_near, one compiled for the document.
+// The RE2 of each candidate pattern for one document: the pack's own (a
+// batch), or with per_document_near one compiled for the sentences the
+// pattern is tried on: a near pattern cut to the document's words
+// (NearToRegexFor), then any pattern without the alternatives those
+// sentences lack (PruneAlternatives). The same matches there, from a far
+// smaller program.
 class DocumentPatterns {
  public:
   // `runs`: the document's, to cut near patterns to; null: whole patterns.
   DocumentPatterns(const rules::CompiledPack& pack, const rules::TextRuns* runs)
       : pack_(pack), runs_(runs) {}
 
-  // Null when the pattern cannot match anywhere in the document.
-  const RE2* Get(int candidate) {
-    const rules::Pattern& pattern = PatternOf(candidate);
-    if (!runs_ || !pattern.near) return &*pattern.re;
-    auto [it, inserted] = near_.try_emplace(candidate);
-    if (inserted) it->second = CompileNear(pattern);
-    return it->second.get();
-  }
+  // A batch's: the pack's own, compiled on first use, once.
+  const RE2* Get(int candidate) { return &*PatternOf(candidate).re; }
 
   // For ConfirmInParallel: every candidate's slot is made before any job
   // starts (Reserve), so that each job only fills its own (Compile, which
-  // returns null when the pattern cannot match anywhere in the document).
-  void Reserve(int candidate) {
-    if (runs_ && PatternOf(candidate).near) near_.try_emplace(candidate);
-  }
-  const RE2* Compile(int candidate) {
+  // returns null when the pattern cannot match in `sentences`, the folded
+  // text of the sentences it is tried on).
+  void Reserve(int candidate) { compiled_.try_emplace(candidate); }
+  const RE2* Compile(int candidate, std::string_view sentences) {
     const rules::Pattern& pattern = PatternOf(candidate);
-    if (!runs_ || !pattern.near) return &*pattern.re;  // compiles on first use, once
-    std::unique_ptr<RE2>& slot = near_.at(candidate);
-    slot = CompileNear(pattern);
+    std::string regex = pattern.near ? rules::NearToRegexFor(*pattern.near, *runs_)
+                                     : pattern.re.regex();
+    std::unique_ptr<RE2>& slot = compiled_.at(candidate);
+    if (!regex.empty()) {
+      slot = std::make_unique<RE2>(rules::PruneAlternatives(regex, sentences),
+                                   pattern.re.options());
+    }
     return slot.get();
   }
 
@@ -63,15 +64,10 @@ class DocumentPatterns {
   const rules::Pattern& PatternOf(int candidate) const {
     return pack_.prefilter().PatternOf(candidate);
   }
-  std::unique_ptr<RE2> CompileNear(const rules::Pattern& pattern) const {
-    std::string regex = rules::NearToRegexFor(*pattern.near, *runs_);
-    if (regex.empty()) return nullptr;
-    return std::make_unique<RE2>(regex, pattern.re.options());
-  }
 
   const rules::CompiledPack& pack_;
   const rules::TextRuns* runs_;
-  std::unordered_map<int, std::unique_ptr<RE2>> near_;
+  std::unordered_map<int, std::unique_ptr<RE2>> compiled_;
 };
 
 // Adds the hits of `re` (candidate `ref`) in sentence `sentence_index`,
@@ -139,7 +135,9 @@ std::vector<Hit> ConfirmInParallel(const rules::CompiledPack& pack, const text::
   std::vector<std::vector<Hit>> hits(jobs.size());
   RunJobs(jobs.size(), [&](size_t j) {
     auto [candidate, in] = jobs[j];
-    const RE2* re = patterns.Compile(candidate);
+    std::string text;
+    for (uint32_t s : *in) text.append(Slice(folded.text, sentences[s].folded)).push_back('\n');
+    const RE2* re = patterns.Compile(candidate, text);
     if (re == nullptr) return;
     for (uint32_t s : *in) {
       Confirm(*re, pack.prefilter_refs()[candidate], folded, s, sentences[s].folded,

@@ -717,6 +717,214 @@ std::string NearToRegexFor(const NearPattern& near, const TextRuns& runs) {
   return NearToRegex(near, &runs);
 }
 
+namespace {
+
+// The scanner of PruneAlternatives: copies a regex group by group, and
+// leaves out the alternatives of a (?:...) group (or of the whole regex)
+// that begin with a literal the text lacks. Anything it does not know
+// stops a literal; a regex it cannot follow comes back whole.
+class AlternativePruner {
+ public:
+  AlternativePruner(std::string_view regex, std::string_view text)
+      : regex_(regex), text_(text) {}
+
+  std::string Run() {
+    std::string out = Alternatives(/*prunable=*/true);
+    return ok_ && at_ == regex_.size() ? out : std::string(regex_);
+  }
+
+ private:
+  struct Alternative {
+    std::string regex;
+    std::string literal;  // every match of `regex` begins with it
+    bool captures = false;
+  };
+
+  // The alternatives up to the ')' of the group (not consumed) or the end.
+  std::string Alternatives(bool prunable) {
+    std::vector<Alternative> alternatives{ReadAlternative()};
+    while (ok_ && at_ < regex_.size() && regex_[at_] == '|') {
+      ++at_;
+      alternatives.push_back(ReadAlternative());
+    }
+    std::vector<const Alternative*> kept;
+    for (const Alternative& alternative : alternatives) {
+      // Left out only where nothing else changes: no capture group of the
+      // regex is renumbered, and an empty group is left whole.
+      if (!prunable || alternative.literal.empty() || alternative.captures ||
+          text_.find(alternative.literal) != std::string_view::npos) {
+        kept.push_back(&alternative);
+      }
+    }
+    if (kept.empty()) {
+      for (const Alternative& alternative : alternatives) kept.push_back(&alternative);
+    }
+    std::string out;
+    for (const Alternative* alternative : kept) {
+      if (!out.empty() || alternative != kept.front()) out += '|';
+      out += alternative->regex;
+    }
+    return out;
+  }
+
+  Alternative ReadAlternative() {
+    Alternative alternative;
+    std::string& out = alternative.regex;
+    bool literal_open = true;
+    while (ok_ && at_ < regex_.size() && regex_[at_] != '|' && regex_[at_] != ')') {
+      const char c = regex_[at_];
+      if (!literal_open && c != '\\' && c != '[' && c != '(') {
+        // Past the literal only groups, classes and escapes matter.
+        const size_t stop = std::min(regex_.find_first_of("\\[()|", at_), regex_.size());
+        out.append(regex_.substr(at_, stop - at_));
+        at_ = stop;
+        continue;
+      }
+      // Only anchors so far ("^", "\\b"): what comes is the literal's start.
+      const bool leading = literal_open && alternative.literal.empty();
+      if (c == '\\') {
+        if (at_ + 1 >= regex_.size()) return Fail(alternative);
+        const char escaped = regex_[at_ + 1];
+        if (escaped == 'Q') {
+          const size_t end = regex_.find("\\E", at_ + 2);
+          const size_t stop = end == std::string_view::npos ? regex_.size() : end + 2;
+          out.append(regex_.substr(at_, stop - at_));
+          at_ = stop;
+          literal_open = false;
+          continue;
+        }
+        out.append(regex_.substr(at_, 2));
+        at_ += 2;
+        // A word boundary before the first literal is no part of it.
+        if (!(escaped == 'b' && leading)) literal_open = false;
+        continue;
+      }
+      if (c == '[') {
+        CopyClass(out);
+        literal_open = false;
+        continue;
+      }
+      if (c == '(') {
+        CopyGroup(alternative);
+        literal_open = false;
+        continue;
+      }
+      if (c == '?' || c == '*' || c == '{') {
+        // The character before is optional: no part of the literal.
+        if (literal_open && !alternative.literal.empty()) alternative.literal.pop_back();
+        literal_open = false;
+      } else if (c == '^' && leading) {
+        // An anchor before the first literal is no part of it either.
+      } else if (!IsPlainLiteral(c)) {
+        literal_open = false;
+      } else if (literal_open) {
+        alternative.literal += c;
+      }
+      out += c;
+      ++at_;
+    }
+    return alternative;
+  }
+
+  // A byte that matches itself in a folded text whatever the regex's case
+  // options: no metacharacter, upper-case letter or byte beyond ASCII.
+  static bool IsPlainLiteral(char c) {
+    if (c >= 'a' && c <= 'z') return true;
+    if (c >= '0' && c <= '9') return true;
+    return c == ' ' || c == '\'' || c == '-' || c == ',' || c == '%' || c == '#' || c == '&' ||
+           c == '/' || c == ':' || c == ';' || c == '!' || c == '"' || c == '=' || c == '<' ||
+           c == '>' || c == '@' || c == '~' || c == '`' || c == '_';
+  }
+
+  void CopyClass(std::string& out) {
+    const size_t begin = at_++;
+    if (at_ < regex_.size() && regex_[at_] == '^') ++at_;
+    if (at_ < regex_.size() && regex_[at_] == ']') ++at_;  // a leading ']' is literal
+    while (at_ < regex_.size() && regex_[at_] != ']') {
+      if (regex_[at_] == '\\') {
+        at_ += 2;
+      } else if (regex_.substr(at_, 2) == "[:") {
+        const size_t end = regex_.find(":]", at_ + 2);
+        at_ = end == std::string_view::npos ? regex_.size() : end + 2;
+      } else {
+        ++at_;
+      }
+    }
+    if (at_ >= regex_.size()) {
+      ok_ = false;
+      return;
+    }
+    ++at_;
+    out.append(regex_.substr(begin, at_ - begin));
+  }
+
+  void CopyGroup(Alternative& alternative) {
+    std::string& out = alternative.regex;
+    const size_t begin = at_++;
+    bool prunable = false;
+    if (regex_.substr(at_, 2) == "?:") {
+      prunable = true;
+      at_ += 2;
+    } else if (at_ < regex_.size() && regex_[at_] == '?') {
+      // Flags, "(?i)" or "(?i:...)", or a named group "(?P<name>...)".
+      const size_t end = regex_.find_first_of(":)>", at_);
+      if (end == std::string_view::npos) {
+        ok_ = false;
+        return;
+      }
+      alternative.captures = alternative.captures || regex_[end] == '>';
+      at_ = end + 1;
+      if (regex_[end] == ')') {
+        out.append(regex_.substr(begin, at_ - begin));
+        return;
+      }
+    } else {
+      alternative.captures = true;
+    }
+    out.append(regex_.substr(begin, at_ - begin));
+    const size_t inner = at_;
+    std::string content = Alternatives(prunable);
+    if (!ok_ || at_ >= regex_.size()) {
+      ok_ = false;
+      return;
+    }
+    // A capture group inside makes the group's alternatives count too.
+    alternative.captures =
+        alternative.captures || HasCaptureGroup(regex_.substr(inner, at_ - inner));
+    ++at_;
+    out += content;
+    out += ')';
+  }
+
+  static bool HasCaptureGroup(std::string_view regex) {
+    for (size_t i = 0; i + 1 < regex.size(); ++i) {
+      if (regex[i] == '\\') {
+        ++i;
+      } else if (regex[i] == '(' && (regex[i + 1] != '?' || regex.substr(i + 1, 3) == "?P<" ||
+                                     regex.substr(i + 1, 2) == "?<")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  Alternative Fail(Alternative alternative) {
+    ok_ = false;
+    return alternative;
+  }
+
+  std::string_view regex_;
+  std::string_view text_;
+  size_t at_ = 0;
+  bool ok_ = true;
+};
+
+}  // namespace
+
+std::string PruneAlternatives(std::string_view regex, std::string_view text) {
+  return AlternativePruner(regex, text).Run();
+}
+
 std::string Pattern::Source() const {
   if (!near) return written;
   // Described only when asked: serializing every near pattern at load was

@@ -611,6 +611,16 @@ class TextRuns {
 // has no such entry, so the pattern cannot match there.
 std::string NearToRegexFor(const NearPattern& near, const TextRuns& runs);
 
+// `regex` without the alternatives of its (?:...) groups, or of the whole
+// regex, that begin with a plain literal (lower-case ASCII letters,
+// digits, spaces, unescaped punctuation; an optional last character does
+// not count) which `text` lacks: such an alternative matches nowhere in
+// `text`, so the smaller program finds the same matches there, in the
+// same order of preference. Nothing is left out of a group that would be
+// left empty, or where a capture group would be renumbered; a regex it
+// cannot follow comes back whole.
+std::string PruneAlternatives(std::string_view regex, std::string_view text);
+
 // The words the prefilter looks up for one entry of a word group ("lower
 // cortisol", "stress hormone"): any one of them is a whole ASCII
 // letter-and-digit run of every text the entry matches. Empty when the

@@ -817,6 +817,78 @@ TEST(Prefilter, ADocumentsPrefilterWantsAWholeEntryOfEachGroup) {
   EXPECT_EQ(EntryRuns("re-alignment", false), (std::vector<std::string>{"alignment", "re"}));
 }
 
+// Every match, as RE2 finds them from each position of `text`.
+std::vector<std::pair<size_t, size_t>> AllMatchesFromEveryPosition(const RE2& re,
+                                                                   std::string_view text) {
+  std::vector<std::pair<size_t, size_t>> found;
+  for (size_t position = 0; position <= text.size(); ++position) {
+    re2::StringPiece match;
+    if (re.Match(text, position, text.size(), RE2::UNANCHORED, &match, 1)) {
+      found.emplace_back(match.data() - text.data(), match.size());
+    }
+  }
+  return found;
+}
+
+// A pruned regex finds what the whole one finds in the text it was pruned
+// for, from every position, over alternatives that prefer a shorter match,
+// optional last letters, nested and flagged groups, classes and escapes
+// that hold a '|', quoted text, captures and empty alternatives; and it
+// is smaller where the text lacks alternatives.
+TEST(PruneAlternatives, KeepsEveryMatchOfTheTextAndDropsWhatItLacks) {
+  const std::vector<std::string> regexes = {
+      R"(\b(?:lose|loses|lost|drop|drops|shed)\s+(?:\d+|one|two|ten) ?(?:lbs?|kg|kilos?|st)\b)",
+      R"((?:a|ab|abc)(?:c|bc)?)",
+      R"(^(?:in|within|after) (?:just |only )?(?:\d+|a few) days?)",
+      R"((?:x[|]y|\||\Qa|b\E|cd)+)",
+      R"((?i)(?:ABC|def|Ghi)(?i:jk|lm))",
+      R"((cures?|heals?)(?:\s+(?:it|them))?)",
+      R"((?:|take off|takes off)(?:weight)?)",
+      R"((?:fix(?:es)?|cure[sd]?|no{2}ne)\b)",
+      R"((?P<word>heal|cure)|(?:fix|mend))",
+      R"(\bcaf\x{e9}|(?:caf|t)\b)",
+      R"((?:lower(?:s|ed|ing)?|reduc(?:e|es|ed|ing))[^a-z]+(?:[a-z]+[^a-z]+){0,3}?(?:cortisol|stress))",
+  };
+  const std::vector<std::string> texts = {
+      "we lost 5 kg and he shed ten st; lose one lb",
+      "abc abcbc ab a c",
+      "in 3 days or within a few days, after just 2 day",
+      "x|y | a|b cd cdx|y",
+      "def jk, abc lm; ghi jk",
+      "it cures them and heals",
+      "take off weight, takes off",
+      "fixes it, cured, noone, fix",
+      "heal it or mend it",
+      "caf\u00e9 cafe t",
+      "massage lowered the stress and reduced cortisol",
+      "",
+  };
+  int pruned = 0, matches = 0;
+  for (const std::string& regex : regexes) {
+    RE2 whole(regex);
+    ASSERT_TRUE(whole.ok()) << regex;
+    for (const std::string& text : texts) {
+      std::string cut = PruneAlternatives(regex, text);
+      RE2 smaller(cut);
+      ASSERT_TRUE(smaller.ok()) << regex << " -> " << cut;
+      auto want = AllMatchesFromEveryPosition(whole, text);
+      EXPECT_EQ(want, AllMatchesFromEveryPosition(smaller, text))
+          << regex << " -> " << cut << " in \"" << text << "\"";
+      EXPECT_EQ(whole.NumberOfCapturingGroups(), smaller.NumberOfCapturingGroups()) << cut;
+      if (cut.size() < regex.size()) ++pruned;
+      matches += static_cast<int>(want.size());
+    }
+  }
+  EXPECT_GT(pruned, 60);
+  EXPECT_GT(matches, 100);
+  EXPECT_EQ(PruneAlternatives(R"(\b(?:lose|lost|drop) (?:\d+|ten) ?(?:lbs?|kg)\b)", "drop 5 lb"),
+            R"(\b(?:drop) (?:\d+) ?(?:lbs?)\b)");
+  // Nothing the text has: the group stays whole rather than empty.
+  EXPECT_EQ(PruneAlternatives("(?:a|b)c", "xyz"), "(?:a|b)c");
+  // A regex it cannot follow comes back whole.
+  EXPECT_EQ(PruneAlternatives("(?:a|b", "a"), "(?:a|b");
+}
+
 TEST(NearToRegexFor, KeepsTheEntriesAndFormsTheTextHasAndMatchesTheSame) {
   NearPattern near{
       StringLists::Build({{"lower", "reduce", "get rid of"}, {"cortisol", "stress hormone"}}), 3,
