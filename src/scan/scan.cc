@@ -366,7 +366,7 @@ void KeepChanged(const ChangedLines& changed, report::FileResult& result) {
 // Up to this many files, each document gets its own prefilter, and near
 // patterns and cue lists cut down to it (MatchOptions::per_document_near,
 // DocumentCues); see bench/README.md for the measure.
-constexpr size_t kPerDocumentNearInputs = 15;
+constexpr size_t kPerDocumentNearInputs = 20;
 
 report::FileResult ScanInput(const InputFile& in, const ScanOptions& options,
                              const match::MatchOptions& match, const rules::CompiledPack& pack,
