@@ -140,15 +140,10 @@ struct Stemmer {
 Stemmer OpenEnglishStemmer() {
   Stemmer english;
   void* library = dlopen(CLAIMLINT_STEMMER_SONAME, RTLD_NOW | RTLD_LOCAL);
-  auto create = library ? reinterpret_cast<decltype(&sb_stemmer_new)>(
-                              dlsym(library, "sb_stemmer_new"))
-                        : nullptr;
-  english.stem = library ? reinterpret_cast<decltype(&sb_stemmer_stem)>(
-                               dlsym(library, "sb_stemmer_stem"))
-                         : nullptr;
-  english.length = library ? reinterpret_cast<decltype(&sb_stemmer_length)>(
-                                 dlsym(library, "sb_stemmer_length"))
-                           : nullptr;
+  auto symbol = [&](const char* name) { return library ? dlsym(library, name) : nullptr; };
+  auto create = reinterpret_cast<decltype(&sb_stemmer_new)>(symbol("sb_stemmer_new"));
+  english.stem = reinterpret_cast<decltype(&sb_stemmer_stem)>(symbol("sb_stemmer_stem"));
+  english.length = reinterpret_cast<decltype(&sb_stemmer_length)>(symbol("sb_stemmer_length"));
   if (create && english.stem && english.length) english.stemmer = create("english", "UTF_8");
   if (english.stemmer == nullptr) {
     // Said once; matching goes on with each word as written.
