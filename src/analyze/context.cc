@@ -20,9 +20,7 @@ std::vector<Span> AllMatches(const RE2* cues, std::string_view text, bool withou
   re2::StringPiece match;
   size_t position = 0;
   while (position <= text.size() &&
-         (without_reverse
-              ? match::MatchLeftmost(*cues, text, position, &match)
-              : cues->Match(text, position, text.size(), RE2::UNANCHORED, &match, 1))) {
+         match::MatchFrom(*cues, text, position, without_reverse, &match)) {
     uint32_t begin = static_cast<uint32_t>(match.data() - text.data());
     spans.push_back({begin, begin + static_cast<uint32_t>(match.size())});
     position = begin + std::max<size_t>(match.size(), 1);
@@ -162,10 +160,8 @@ std::string DocumentCues::FirstMatch(const rules::CueList& list, std::string_vie
 
 std::string FirstMatch(const RE2* cues, std::string_view text, bool without_reverse) {
   re2::StringPiece match;
-  if (cues == nullptr) return "";
-  bool found = without_reverse ? match::MatchLeftmost(*cues, text, 0, &match)
-                               : cues->Match(text, 0, text.size(), RE2::UNANCHORED, &match, 1);
-  return found ? std::string(match) : "";
+  if (cues == nullptr || !match::MatchFrom(*cues, text, 0, without_reverse, &match)) return "";
+  return std::string(match);
 }
 
 ClaimContext ReadContext(DocumentCues& cues, std::string_view sentence, Span claim,

@@ -78,11 +78,7 @@ void Confirm(const RE2& re, const rules::PatternRef& ref, const text::Folded& fo
   std::string_view text = Slice(folded.text, sentence);
   size_t position = 0;
   re2::StringPiece match;
-  auto next_match = [&] {
-    if (without_reverse) return MatchLeftmost(re, text, position, &match);
-    return re.Match(text, position, text.size(), RE2::UNANCHORED, &match, 1);
-  };
-  while (position <= text.size() && next_match()) {
+  while (position <= text.size() && MatchFrom(re, text, position, without_reverse, &match)) {
     size_t begin = match.data() - text.data();
     size_t end = begin + match.size();
     if (end > begin) {
@@ -244,6 +240,12 @@ bool MatchLeftmost(const RE2& re, std::string_view text, size_t position,
     if (re.Match(text, start, text.size(), RE2::ANCHOR_START, match, 1)) return true;
   }
   return false;  // not reached: some start has the match found above
+}
+
+bool MatchFrom(const RE2& re, std::string_view text, size_t position, bool without_reverse,
+               re2::StringPiece* match) {
+  if (without_reverse) return MatchLeftmost(re, text, position, match);
+  return re.Match(text, position, text.size(), RE2::UNANCHORED, match, 1);
 }
 
 }  // namespace claimlint::match

@@ -66,6 +66,9 @@ Matches FindMatches(const rules::CompiledPack& pack,
 // a batch reads its patterns on so many that the reverse program pays.
 bool MatchLeftmost(const RE2& re, std::string_view text, size_t position,
                    re2::StringPiece* match);
+// That search itself, or MatchLeftmost when `without_reverse`.
+bool MatchFrom(const RE2& re, std::string_view text, size_t position, bool without_reverse,
+               re2::StringPiece* match);
 
 }  // namespace claimlint::match
 
