@@ -729,7 +729,8 @@ class AlternativePruner {
       : regex_(regex), text_(text) {}
 
   std::string Run() {
-    std::string out = Alternatives(/*prunable=*/true);
+    bool captures = false;
+    std::string out = Alternatives(/*prunable=*/true, captures);
     return ok_ && at_ == regex_.size() ? out : std::string(regex_);
   }
 
@@ -740,8 +741,9 @@ class AlternativePruner {
     bool captures = false;
   };
 
-  // The alternatives up to the ')' of the group (not consumed) or the end.
-  std::string Alternatives(bool prunable) {
+  // The alternatives up to the ')' of the group (not consumed) or the end;
+  // `captures` is set when one of them holds a capture group.
+  std::string Alternatives(bool prunable, bool& captures) {
     std::vector<Alternative> alternatives{ReadAlternative()};
     while (ok_ && at_ < regex_.size() && regex_[at_] == '|') {
       ++at_;
@@ -749,6 +751,7 @@ class AlternativePruner {
     }
     std::vector<const Alternative*> kept;
     for (const Alternative& alternative : alternatives) {
+      captures = captures || alternative.captures;
       // Left out only where nothing else changes: no capture group of the
       // regex is renumbered, and an empty group is left whole.
       if (!prunable || alternative.literal.empty() || alternative.captures ||
@@ -761,7 +764,7 @@ class AlternativePruner {
     }
     std::string out;
     for (const Alternative* alternative : kept) {
-      if (!out.empty() || alternative != kept.front()) out += '|';
+      if (alternative != kept.front()) out += '|';
       out += alternative->regex;
     }
     return out;
@@ -882,30 +885,15 @@ class AlternativePruner {
       alternative.captures = true;
     }
     out.append(regex_.substr(begin, at_ - begin));
-    const size_t inner = at_;
-    std::string content = Alternatives(prunable);
+    // A capture group inside counts as one of this alternative's own.
+    std::string content = Alternatives(prunable, alternative.captures);
     if (!ok_ || at_ >= regex_.size()) {
       ok_ = false;
       return;
     }
-    // A capture group inside makes the group's alternatives count too.
-    alternative.captures =
-        alternative.captures || HasCaptureGroup(regex_.substr(inner, at_ - inner));
     ++at_;
     out += content;
     out += ')';
-  }
-
-  static bool HasCaptureGroup(std::string_view regex) {
-    for (size_t i = 0; i + 1 < regex.size(); ++i) {
-      if (regex[i] == '\\') {
-        ++i;
-      } else if (regex[i] == '(' && (regex[i + 1] != '?' || regex.substr(i + 1, 3) == "?P<" ||
-                                     regex.substr(i + 1, 2) == "?<")) {
-        return true;
-      }
-    }
-    return false;
   }
 
   Alternative Fail(Alternative alternative) {
@@ -929,8 +917,9 @@ std::string Pattern::Source() const {
   if (!near) return written;
   // Described only when asked: serializing every near pattern at load was
   // a twentieth of a cold start.
-  return "near: " + json(near->groups.ToVectors()).dump() + " within " + std::to_string(near->within) +
-         (near->any_order ? ", any order" : "") + (near->use_forms ? "" : ", exact forms");
+  return "near: " + json(near->groups.ToVectors()).dump() + " within " +
+         std::to_string(near->within) + (near->any_order ? ", any order" : "") +
+         (near->use_forms ? "" : ", exact forms");
 }
 
 std::optional<Action> Action::Parse(std::string_view text) {
