@@ -96,12 +96,21 @@ std::vector<uint32_t> GroupSpans(const NearPattern& near) {
 // run of the text wherever the entry matches: it is bounded by a space, a
 // \b or a character outside the run class. An entry that is looked up by
 // its head word's forms needs all of them.
+namespace {
+
+// Whether the last of an entry's `words` is matched in any of its forms: a
+// head word with forms stands for several words; a closed-class head word
+// ("for") has only itself and counts as literal.
+bool HeadHasForms(const std::vector<std::string>& words, bool use_forms) {
+  return use_forms && !words.empty() && IsAsciiWord(words.back()) &&
+         !IsFunctionWord(words.back());
+}
+
+}  // namespace
+
 std::vector<std::string> EntryWords(std::string_view entry, bool use_forms) {
   std::vector<std::string> words = EntryWordList(entry);
-  // A head word with forms stands for several words; a closed-class head
-  // word ("for") has only itself and counts as literal.
-  const bool head_has_forms = use_forms && !words.empty() &&
-                              IsAsciiWord(words.back()) && !IsFunctionWord(words.back());
+  const bool head_has_forms = HeadHasForms(words, use_forms);
   // The most selective word: the longest literal content word ("need" in
   // "without the need for"), else the head word's forms, else the longest
   // function word, which nearly every block has.
@@ -120,8 +129,7 @@ std::vector<std::string> EntryWords(std::string_view entry, bool use_forms) {
 
 std::vector<std::string> EntryRuns(std::string_view entry, bool use_forms) {
   std::vector<std::string> words = EntryWordList(entry);
-  const bool head_has_forms = use_forms && !words.empty() &&
-                              IsAsciiWord(words.back()) && !IsFunctionWord(words.back());
+  const bool head_has_forms = HeadHasForms(words, use_forms);
   std::vector<std::string> runs;
   for (size_t w = 0; w + (head_has_forms ? 1 : 0) < words.size(); ++w) {
     ForEachRun(words[w], [&](std::string_view run) { runs.emplace_back(run); });
